@@ -1,0 +1,27 @@
+using static TorchSharp.torch.nn;
+using Tensor = TorchSharp.torch.Tensor;
+
+namespace MultiTask.Models;
+
+/// <summary>An MLP head: zero or more hidden layers (Linear → activation → [dropout]) and a final Linear to the task's output.</summary>
+public sealed class MlpHeadSpec : HeadSpec
+{
+    internal MlpHeadSpec(IReadOnlyList<int> hiddenSizes, Activation activation, double dropout)
+    {
+        HiddenSizes = hiddenSizes;
+        Activation = activation;
+        Dropout = dropout;
+    }
+
+    /// <summary>The width of each hidden layer; empty for a single linear layer.</summary>
+    public IReadOnlyList<int> HiddenSizes { get; }
+
+    /// <summary>The activation after each hidden layer.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>The dropout probability after each hidden activation (0 = none).</summary>
+    public double Dropout { get; }
+
+    internal override Module<Tensor, Tensor> Build(int inputSize, int outputSize, ModuleFactories? factories)
+        => MlpBuilder.Build(inputSize, HiddenSizes, outputSize, Activation, Dropout, Normalization.None);
+}

@@ -1,0 +1,361 @@
+using System.Text.Json.Nodes;
+using MultiTask.Data;
+using MultiTask.Evaluation;
+using MultiTask.Internal;
+using MultiTask.Models;
+using MultiTask.Prediction;
+using MultiTask.Serialization;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MultiTask;
+
+/// <summary>
+/// A multi-task model: one shared trunk and one head per task. Predicts from plain arrays, evaluates on a dataset,
+/// and saves to (or loads from) a single file that holds the architecture, the task specs and the weights.
+/// </summary>
+/// <remarks>
+/// The caller owns the model and must dispose it; <see cref="Dispose"/> frees the network's native memory and is
+/// idempotent. Train it with <see cref="Training.MultiTaskTrainer"/>.
+/// </remarks>
+public sealed class MultiTaskModel : IDisposable
+{
+    private readonly TaskSpec[] _tasks;
+    private readonly HeadSpec[] _heads;
+    private MultiTaskNetwork? _network;
+
+    private MultiTaskModel(TaskSpec[] tasks, TrunkSpec trunk, HeadSpec[] heads, MultiTaskNetwork network)
+    {
+        _tasks = tasks;
+        _heads = heads;
+        Trunk = trunk;
+        _network = network;
+        Device = torch.CPU;
+    }
+
+    /// <summary>The tasks, in head order.</summary>
+    public IReadOnlyList<TaskSpec> Tasks => _tasks;
+
+    /// <summary>The description of the shared trunk.</summary>
+    public TrunkSpec Trunk { get; }
+
+    /// <summary>The description of each task's head, in task order.</summary>
+    public IReadOnlyList<HeadSpec> HeadSpecs => _heads;
+
+    /// <summary>The TorchSharp module, for extenders (custom training loops, inspection). Owned by the model.</summary>
+    public MultiTaskNetwork Network => _network ?? throw new ObjectDisposedException(nameof(MultiTaskModel));
+
+    /// <summary>The device the weights live on. Default: CPU.</summary>
+    public Device Device { get; private set; }
+
+    /// <summary>The parameters shared by all tasks (the trunk's), as gradient-based task weighting sees them.</summary>
+    public IReadOnlyList<Parameter> SharedParameters => Network.Trunk.parameters().ToArray();
+
+    /// <summary>The total number of trainable values.</summary>
+    public long ParameterCount => Network.parameters().Sum(p => p.numel());
+
+    /// <summary>Builds a model with fresh weights.</summary>
+    /// <param name="tasks">The tasks; names unique; at least one.</param>
+    /// <param name="trunk">The shared trunk, from <see cref="Trunks"/>.</param>
+    /// <param name="head">The head of every task, from <see cref="Heads"/>. Default: <see cref="Heads.Linear"/>.</param>
+    /// <param name="taskHeads">Heads that differ from <paramref name="head"/>, by task name. Default: none.</param>
+    /// <param name="seed">Seeds the weight initialisation (and TorchSharp's global generator). Default: the generator's current state.</param>
+    /// <exception cref="ArgumentException">A task is duplicated, or <paramref name="taskHeads"/> names an unknown task.</exception>
+    public static MultiTaskModel Create(IReadOnlyList<TaskSpec> tasks, TrunkSpec trunk, HeadSpec? head = null, IReadOnlyDictionary<string, HeadSpec>? taskHeads = null, int? seed = null)
+    {
+        TaskSpec.CheckTasks(tasks, nameof(tasks));
+        ArgumentNullException.ThrowIfNull(trunk);
+        if (taskHeads is not null)
+        {
+            foreach (var name in taskHeads.Keys.Where(k => tasks.All(t => t.Name != k)))
+            {
+                throw new ArgumentException($"taskHeads names unknown task '{name}'; the tasks are {string.Join(", ", tasks.Select(t => $"'{t.Name}'"))}.", nameof(taskHeads));
+            }
+        }
+
+        head ??= Heads.Linear();
+        var heads = tasks.Select(t => taskHeads?.GetValueOrDefault(t.Name) ?? head).ToArray();
+        TorchRuntime.EnsureLoaded();
+        if (seed is int s)
+        {
+            torch.manual_seed(s);
+        }
+
+        return Build(tasks.ToArray(), trunk, heads, factories: null);
+    }
+
+    /// <summary>Loads a model saved with <see cref="Save"/>.</summary>
+    /// <param name="path">The model file.</param>
+    /// <param name="factories">Factories of the custom trunk or heads the model uses, if any.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ModelFileException">The file is not a MultiTask model, is truncated or corrupted, or does not match its description.</exception>
+    public static MultiTaskModel Load(string path, ModuleFactories? factories = null)
+    {
+        var (description, weights) = ModelFile.Read(path);
+        TorchRuntime.EnsureLoaded();
+        TaskSpec[] tasks;
+        TrunkSpec trunk;
+        HeadSpec[] heads;
+        try
+        {
+            tasks = (description["tasks"] as JsonArray ?? throw new FormatException("The model description lacks 'tasks'."))
+                .Select(n => SpecJson.ReadTask(SpecJson.Object(n, "tasks"))).ToArray();
+            TaskSpec.CheckTasks(tasks, "tasks");
+            trunk = SpecJson.ReadTrunk(SpecJson.Object(description["trunk"], "trunk"));
+            heads = (description["heads"] as JsonArray ?? throw new FormatException("The model description lacks 'heads'."))
+                .Select(n => SpecJson.ReadHead(SpecJson.Object(n, "heads"))).ToArray();
+            if (heads.Length != tasks.Length)
+            {
+                throw new FormatException($"The description has {tasks.Length} tasks but {heads.Length} heads.");
+            }
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new ModelFileException($"Model file '{path}' has an invalid description: {e.Message}", e);
+        }
+
+        var model = Build(tasks, trunk, heads, factories);
+        try
+        {
+            using var stream = new MemoryStream(weights, writable: false);
+            using var reader = new BinaryReader(stream);
+            model.Network.load(reader, strict: true);
+            if (stream.Position != stream.Length)
+            {
+                throw new FormatException($"{stream.Length - stream.Position} bytes of weights were left unread.");
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            model.Dispose();
+            throw new ModelFileException($"Model file '{path}' holds weights that do not match its architecture: {e.Message}", e);
+        }
+
+        return model;
+    }
+
+    /// <summary>
+    /// Saves the architecture, the task specs and the weights to one file, atomically: the file is written to a
+    /// temporary name in the same folder and renamed, so an existing file is never left half-written.
+    /// </summary>
+    /// <param name="path">The file to write; its folder is created if needed.</param>
+    public void Save(string path)
+    {
+        var description = new JsonObject
+        {
+            ["library"] = "MultiTask",
+            ["tasks"] = new JsonArray(_tasks.Select(t => (JsonNode)SpecJson.WriteTask(t)).ToArray()),
+            ["trunk"] = SpecJson.WriteTrunk(Trunk),
+            ["heads"] = new JsonArray(_heads.Select(h => (JsonNode)SpecJson.WriteHead(h)).ToArray()),
+        };
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            Network.save(writer);
+        }
+
+        ModelFile.Write(path, description, stream.ToArray());
+    }
+
+    /// <summary>Moves the weights to a device (for example CUDA where a backend supports it). Batches follow the model.</summary>
+    /// <param name="device">The target device.</param>
+    public void MoveTo(Device device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        Network.to(device);
+        Device = device;
+    }
+
+    /// <summary>The parameters of one task's head.</summary>
+    /// <param name="task">A task name of the model.</param>
+    public IReadOnlyList<Parameter> TaskParameters(string task) => Network.Heads[IndexOf(task)].parameters().ToArray();
+
+    /// <summary>Predicts every task for rows of features.</summary>
+    /// <param name="features">[rows, features]; the feature count must match the trunk's; every value finite.</param>
+    /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
+    /// <exception cref="ArgumentException">The feature count does not match, or a value is NaN or infinite.</exception>
+    public TaskPredictions Predict(float[,] features, int batchSize = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var flat = new float[features.Length];
+        Buffer.BlockCopy(features, 0, flat, 0, features.Length * sizeof(float));
+        return PredictFeatures(flat, features.GetLength(0), features.GetLength(1), batchSize);
+    }
+
+    /// <summary>Predicts every task for rows of features.</summary>
+    /// <param name="features">One array per row; the feature count must match the trunk's; every value finite.</param>
+    /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
+    /// <exception cref="ArgumentException">The feature count does not match, or a value is NaN or infinite.</exception>
+    public TaskPredictions Predict(float[][] features, int batchSize = 1024)
+    {
+        var (flat, columns) = InputArrays.Flatten(features);
+        return PredictFeatures(flat, features.Length, features.Length == 0 ? Trunk.InputWidth ?? 0 : columns, batchSize);
+    }
+
+    /// <summary>Predicts every task for token-id sequences (models with a token trunk).</summary>
+    /// <param name="tokenIds">One sequence per row; ids in [0, vocabulary size).</param>
+    /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
+    public TaskPredictions Predict(int[][] tokenIds, int batchSize = 1024)
+    {
+        RequireInput(InputKind.Tokens);
+        int paddingId = Trunk is TextTrunkSpec text ? text.PaddingId : 0;
+        var (flat, length) = InputArrays.PadTokens(tokenIds, paddingId, maxLength: null);
+        CheckTokenRange(flat);
+        using var inputs = torch.tensor(flat, [tokenIds.Length, length]).DetachFromDisposeScope();
+        return PredictTensor(inputs, batchSize);
+    }
+
+    /// <summary>Predicts every task for the inputs of a dataset (its targets are ignored).</summary>
+    /// <param name="data">A dataset whose inputs match the trunk.</param>
+    /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
+    public TaskPredictions Predict(MultiTaskDataset data, int batchSize = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckInputs(data);
+        return PredictTensor(data.Inputs, batchSize);
+    }
+
+    /// <summary>Evaluates every task on a dataset: its masked mean loss and its metrics (see <see cref="TaskSpec.Metrics"/>).</summary>
+    /// <param name="data">A dataset with the model's tasks (matched by name) and matching inputs.</param>
+    /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
+    public EvaluationReport Evaluate(MultiTaskDataset data, int batchSize = 1024)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        using var aligned = AlignedView.Of(this, data);
+        var run = ModelRunner.Run(Network, _tasks, Device, aligned.Data.Inputs, aligned.Data.Targets, aligned.Data.Mask, batchSize);
+        var predictions = ToPredictions(run.Outputs, aligned.Data.Count);
+        var evaluations = new List<TaskEvaluation>();
+        for (int t = 0; t < _tasks.Length; t++)
+        {
+            using var scope = torch.NewDisposeScope();
+            var values = aligned.Data.Targets.select(1, t).contiguous().data<float>().ToArray();
+            var mask = aligned.Data.Mask.select(1, t).contiguous().data<float>().ToArray();
+            double count = run.LabelCounts[t];
+            evaluations.Add(new TaskEvaluation(
+                _tasks[t],
+                count > 0 ? run.LossSums[t] / count : double.NaN,
+                (int)count,
+                TaskMetrics.Compute(predictions.Tasks[t], values, mask)));
+        }
+
+        return new EvaluationReport(evaluations, aligned.Data.Count);
+    }
+
+    /// <summary>Frees the network. Idempotent.</summary>
+    public void Dispose()
+    {
+        _network?.Dispose();
+        _network = null;
+    }
+
+    /// <summary>Checks that a dataset's inputs fit this model's trunk; the message names the expected shape.</summary>
+    internal void CheckInputs(MultiTaskDataset data)
+    {
+        if (data.InputKind != Trunk.InputKind)
+        {
+            throw new ArgumentException($"The model's trunk takes {Trunk.InputKind} input, but the dataset holds {data.InputKind}.", nameof(data));
+        }
+
+        if (Trunk.InputWidth is int width && data.InputWidth != width)
+        {
+            throw new ArgumentException($"The model expects {width} features per row (input shape [rows, {width}]), but the dataset has {data.InputWidth}.", nameof(data));
+        }
+
+        if (Trunk is TextTrunkSpec text)
+        {
+            using var scope = torch.NewDisposeScope();
+            long max = data.Inputs.max().item<long>();
+            if (max >= text.VocabularySize)
+            {
+                throw new ArgumentException($"The dataset holds token id {max}, outside the trunk's vocabulary of {text.VocabularySize} ids.", nameof(data));
+            }
+        }
+    }
+
+    internal int IndexOf(string task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        int index = Array.FindIndex(_tasks, t => t.Name == task);
+        return index >= 0
+            ? index
+            : throw new ArgumentException($"Unknown task '{task}'; the model has tasks {string.Join(", ", _tasks.Select(t => $"'{t.Name}'"))}.", nameof(task));
+    }
+
+    private static MultiTaskModel Build(TaskSpec[] tasks, TrunkSpec trunk, HeadSpec[] heads, ModuleFactories? factories)
+    {
+        var trunkModule = trunk.Build(factories);
+        var headModules = new List<torch.nn.Module<Tensor, Tensor>>();
+        try
+        {
+            for (int t = 0; t < tasks.Length; t++)
+            {
+                headModules.Add(heads[t].Build(trunk.OutputSize, tasks[t].OutputSize, factories));
+            }
+
+            return new MultiTaskModel(tasks, trunk, heads, new MultiTaskNetwork(tasks, trunkModule, headModules));
+        }
+        catch
+        {
+            trunkModule.Dispose();
+            headModules.ForEach(h => h.Dispose());
+            throw;
+        }
+    }
+
+    private TaskPredictions PredictFeatures(float[] flat, int rows, int columns, int batchSize)
+    {
+        RequireInput(InputKind.Features);
+        if (Trunk.InputWidth is int width && columns != width)
+        {
+            throw new ArgumentException($"The model expects {width} features per row (input shape [rows, {width}]); got {columns}.", "features");
+        }
+
+        InputArrays.CheckFinite(flat, Math.Max(columns, 1));
+        using var inputs = torch.tensor(flat, [rows, columns]).DetachFromDisposeScope();
+        return PredictTensor(inputs, batchSize);
+    }
+
+    private TaskPredictions PredictTensor(Tensor inputs, int batchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var run = ModelRunner.Run(Network, _tasks, Device, inputs, null, null, batchSize);
+        return ToPredictions(run.Outputs, (int)inputs.shape[0]);
+    }
+
+    private TaskPredictions ToPredictions(float[][] outputs, int rows)
+    {
+        var predictions = new TaskPrediction[_tasks.Length];
+        for (int t = 0; t < _tasks.Length; t++)
+        {
+            predictions[t] = _tasks[t].Kind switch
+            {
+                TaskKind.Regression => new RegressionPrediction(_tasks[t], outputs[t]),
+                TaskKind.Binary => new BinaryPrediction(_tasks[t], outputs[t]),
+                _ => new MulticlassPrediction(_tasks[t], outputs[t]),
+            };
+        }
+
+        return new TaskPredictions(predictions, rows);
+    }
+
+    private void RequireInput(InputKind kind)
+    {
+        if (Trunk.InputKind != kind)
+        {
+            throw new ArgumentException($"The model's trunk takes {Trunk.InputKind} input; it cannot predict from {kind}.");
+        }
+    }
+
+    private void CheckTokenRange(long[] flat)
+    {
+        if (Trunk is TextTrunkSpec text)
+        {
+            int at = Array.FindIndex(flat, id => id >= text.VocabularySize);
+            if (at >= 0)
+            {
+                throw new ArgumentException($"Token id {flat[at]} is outside the trunk's vocabulary of {text.VocabularySize} ids.", "tokenIds");
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace MultiTask.Serialization;
+
+/// <summary>
+/// The model file: a header, a JSON description (tasks, architecture, extra state), the weights in TorchSharp's
+/// state-dict format, and a SHA-256 of everything before it. Written atomically (temporary file, then rename).
+/// </summary>
+/// <remarks>
+/// Layout: 8-byte magic <c>MTMODEL\0</c>, int32 format version, int32 JSON length, JSON (UTF-8), int64 weights length,
+/// weights, 32-byte SHA-256 over all preceding bytes. All integers are little-endian.
+/// </remarks>
+internal static class ModelFile
+{
+    internal const int FormatVersion = 1;
+
+    private static readonly byte[] Magic = "MTMODEL\0"u8.ToArray();
+
+    internal static void Write(string path, JsonObject description, byte[] weights)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var json = Encoding.UTF8.GetBytes(description.ToJsonString());
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                Span<byte> number = stackalloc byte[8];
+                void Put(ReadOnlySpan<byte> bytes)
+                {
+                    stream.Write(bytes);
+                    hash.AppendData(bytes);
+                }
+
+                Put(Magic);
+                BinaryPrimitives.WriteInt32LittleEndian(number, FormatVersion);
+                Put(number[..4]);
+                BinaryPrimitives.WriteInt32LittleEndian(number, json.Length);
+                Put(number[..4]);
+                Put(json);
+                BinaryPrimitives.WriteInt64LittleEndian(number, weights.Length);
+                Put(number);
+                Put(weights);
+                stream.Write(hash.GetHashAndReset());
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    internal static (JsonObject Description, byte[] Weights) Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        {
+            throw new ModelFileException($"'{path}' is not a MultiTask model file (its header is not 'MTMODEL').");
+        }
+
+        const int fixedLength = 8 + 4 + 4 + 8 + 32;
+        if (bytes.Length < fixedLength)
+        {
+            throw new ModelFileException($"Model file '{path}' is truncated: {bytes.Length} bytes.");
+        }
+
+        int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
+        if (version > FormatVersion || version < 1)
+        {
+            throw new ModelFileException($"Model file '{path}' has format version {version}; this library reads version {FormatVersion}. Update MultiTask to load it.");
+        }
+
+        int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
+        if (jsonLength < 0 || 16L + jsonLength + 8 + 32 > bytes.Length)
+        {
+            throw new ModelFileException($"Model file '{path}' is truncated or corrupted: its description does not fit in {bytes.Length} bytes.");
+        }
+
+        long weightsLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(16 + jsonLength));
+        long expected = 16L + jsonLength + 8 + weightsLength + 32;
+        if (weightsLength < 0 || expected != bytes.Length)
+        {
+            throw new ModelFileException($"Model file '{path}' is truncated or corrupted: expected {expected} bytes, found {bytes.Length}.");
+        }
+
+        int body = bytes.Length - 32;
+        if (!SHA256.HashData(bytes.AsSpan(0, body)).AsSpan().SequenceEqual(bytes.AsSpan(body)))
+        {
+            throw new ModelFileException($"Model file '{path}' is corrupted: its SHA-256 checksum does not match its contents.");
+        }
+
+        JsonObject description;
+        try
+        {
+            description = JsonNode.Parse(bytes.AsSpan(16, jsonLength)) as JsonObject
+                ?? throw new ModelFileException($"Model file '{path}' has a description that is not a JSON object.");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ModelFileException($"Model file '{path}' has an unreadable description: {e.Message}", e);
+        }
+
+        return (description, bytes.AsSpan(16 + jsonLength + 8, (int)weightsLength).ToArray());
+    }
+}

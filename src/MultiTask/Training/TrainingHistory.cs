@@ -1,0 +1,25 @@
+namespace MultiTask.Training;
+
+/// <summary>What happened during <c>MultiTaskTrainer.Fit</c>: one record per epoch, and the early-stopping outcome.</summary>
+public sealed class TrainingHistory
+{
+    internal TrainingHistory(IReadOnlyList<EpochRecord> epochs, int? bestEpoch, bool stoppedEarly, bool restoredBestWeights)
+    {
+        Epochs = epochs;
+        BestEpoch = bestEpoch;
+        StoppedEarly = stoppedEarly;
+        RestoredBestWeights = restoredBestWeights;
+    }
+
+    /// <summary>The epochs trained, in order.</summary>
+    public IReadOnlyList<EpochRecord> Epochs { get; }
+
+    /// <summary>The epoch with the lowest validation loss; null without validation.</summary>
+    public int? BestEpoch { get; }
+
+    /// <summary>Whether training stopped before the planned number of epochs.</summary>
+    public bool StoppedEarly { get; }
+
+    /// <summary>Whether the model now holds the weights of <see cref="BestEpoch"/> rather than of the last epoch.</summary>
+    public bool RestoredBestWeights { get; }
+}
