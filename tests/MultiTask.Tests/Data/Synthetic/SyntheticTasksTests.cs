@@ -1,0 +1,92 @@
+using MathNet.Numerics.Statistics;
+using MultiTask.Data.Synthetic;
+
+namespace MultiTask.Tests.Data.Synthetic;
+
+public sealed class SyntheticTasksTests
+{
+    [Theory]
+    [InlineData(0.5, 1.0)]
+    [InlineData(0.9, 2.0)]
+    [InlineData(-0.3, 0.5)]
+    public void Mmoe_WeightVectors_HaveLengthCAndCosineP(double p, double c)
+    {
+        var data = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { Rows = 5, Features = 20, Correlation = p, Scale = c, Seed = 1 });
+
+        var (w1, w2) = (data.Weights[0], data.Weights[1]);
+        Norm(w1).Should().BeApproximately(c, 1e-12);
+        Norm(w2).Should().BeApproximately(c, 1e-12);
+        (Dot(w1, w2) / (c * c)).Should().BeApproximately(p, 1e-12);
+    }
+
+    [Fact]
+    public void Mmoe_ThreeTasks_LaterPairsHaveCosinePSquared()
+    {
+        var data = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { Rows = 5, Features = 10, TaskCount = 3, Correlation = 0.8, Seed = 2 });
+
+        (Dot(data.Weights[0], data.Weights[2]) / (Norm(data.Weights[0]) * Norm(data.Weights[2]))).Should().BeApproximately(0.8, 1e-12);
+        (Dot(data.Weights[1], data.Weights[2]) / (Norm(data.Weights[1]) * Norm(data.Weights[2]))).Should().BeApproximately(0.64, 1e-12);
+    }
+
+    [Fact]
+    public void Mmoe_NoiseFree_TargetsFollowThePaperFormula()
+    {
+        var data = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { Rows = 50, Features = 8, NoiseStandardDeviation = 0, Seed = 3 });
+
+        for (int i = 0; i < 50; i++)
+        {
+            for (int t = 0; t < 2; t++)
+            {
+                double z = 0;
+                for (int j = 0; j < 8; j++)
+                {
+                    z += data.Weights[t][j] * data.Features[i, j];
+                }
+
+                double expected = z;
+                for (int k = 1; k <= 10; k++)
+                {
+                    expected += Math.Sin((k * z) + ((k - 1) * (k - 1))); // α_k = k, β_k = (k − 1)²
+                }
+
+                ((double)data.Targets[t][i]).Should().BeApproximately(expected, 1e-4);
+            }
+        }
+    }
+
+    [Fact]
+    public void Mmoe_LinearPartOnly_LabelCorrelationEqualsP()
+    {
+        // With no sine terms and no noise, y_t = w_tᵀx with x ~ N(0, I): corr(y1, y2) = cos(w1, w2) = p.
+        // 20,000 rows give a sampling standard error of about (1 − p²)/√n ≈ 0.003.
+        var data = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { Rows = 20_000, Features = 16, Correlation = 0.7, SineTerms = 0, NoiseStandardDeviation = 0, Seed = 4 });
+
+        var r = Correlation.Pearson(data.Targets[0].Select(v => (double)v), data.Targets[1].Select(v => (double)v));
+
+        r.Should().BeApproximately(0.7, 0.015);
+    }
+
+    [Fact]
+    public void Mmoe_SameSeed_SameData_OtherSeed_OtherData()
+    {
+        var a = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { Rows = 10, Features = 5, Seed = 7 });
+        var b = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { Rows = 10, Features = 5, Seed = 7 });
+        var c = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { Rows = 10, Features = 5, Seed = 8 });
+
+        a.Targets[1].Should().Equal(b.Targets[1]);
+        a.Targets[1].Should().NotEqual(c.Targets[1]);
+    }
+
+    [Theory]
+    [InlineData(1.5, "Correlation")]
+    [InlineData(-1.01, "Correlation")]
+    public void Mmoe_InvalidCorrelation_NamesTheSetting(double p, string setting)
+    {
+        var act = () => SyntheticTasks.Mmoe(new MmoeSyntheticOptions { Correlation = p });
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(setting);
+    }
+
+    private static double Dot(double[] a, double[] b) => a.Zip(b, (x, y) => x * y).Sum();
+
+    private static double Norm(double[] a) => Math.Sqrt(Dot(a, a));
+}
