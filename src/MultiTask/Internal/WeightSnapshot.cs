@@ -11,6 +11,7 @@ internal sealed class WeightSnapshot : IDisposable
     internal void Capture(nn.Module module)
     {
         using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
         foreach (var (name, tensor) in module.state_dict())
         {
             if (_state.TryGetValue(name, out var copy))

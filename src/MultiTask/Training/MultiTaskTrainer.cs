@@ -20,6 +20,7 @@ public sealed class MultiTaskTrainer : IDisposable
 {
     private readonly MultiTaskModel _model;
     private readonly double[] _weights;
+    private readonly Device _device;
     private optim.Optimizer? _optimizer;
     private Tensor? _weightTensor;
 
@@ -32,6 +33,7 @@ public sealed class MultiTaskTrainer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        _device = model.Device;
         Options = (options ?? new TrainerOptions()).Validate();
         _weights = model.Tasks.Select(t => 1.0).ToArray();
         foreach (var (task, weight) in Options.TaskWeights ?? new Dictionary<string, double>())
@@ -46,7 +48,7 @@ public sealed class MultiTaskTrainer : IDisposable
             OptimizerKind.AdamW => optim.AdamW(parameters, Options.LearningRate, weight_decay: Options.WeightDecay),
             _ => optim.SGD(parameters, Options.LearningRate, momentum: Options.Momentum, weight_decay: Options.WeightDecay),
         };
-        _weightTensor = torch.tensor(_weights.Select(w => (float)w).ToArray()).to(model.Device).DetachFromDisposeScope();
+        _weightTensor = torch.tensor(_weights.Select(w => (float)w).ToArray(), device: model.Device).DetachFromDisposeScope();
     }
 
     /// <summary>The validated settings.</summary>
@@ -77,6 +79,11 @@ public sealed class MultiTaskTrainer : IDisposable
     public TrainingHistory Fit(MultiTaskDataset train, MultiTaskDataset? validation = null, IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_optimizer is null, this);
+        if (_model.Device.ToString() != _device.ToString())
+        {
+            throw new InvalidOperationException($"The model moved from {_device} to {_model.Device} after the trainer was created; move the model first, then create the trainer.");
+        }
+
         if (Options.EarlyStoppingPatience is not null && validation is null)
         {
             throw new ArgumentException("Early stopping (TrainerOptions.EarlyStoppingPatience) needs a validation dataset.", nameof(validation));
