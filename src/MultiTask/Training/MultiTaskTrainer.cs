@@ -91,11 +91,33 @@ public sealed class MultiTaskTrainer : IDisposable
 
         using var trainView = AlignedView.Of(_model, train);
         using var validationView = validation is null ? null : AlignedView.Of(_model, validation);
+        int previousThreads = torch.get_num_threads();
         if (Options.Threads is int threads)
         {
             torch.set_num_threads(threads);
         }
 
+        try
+        {
+            return FitEpochs(trainView.Data, validationView?.Data, progress, cancellationToken);
+        }
+        finally
+        {
+            torch.set_num_threads(previousThreads);
+        }
+    }
+
+    /// <summary>Frees the optimiser state. Idempotent; the model is not disposed.</summary>
+    public void Dispose()
+    {
+        _optimizer?.Dispose();
+        _optimizer = null;
+        _weightTensor?.Dispose();
+        _weightTensor = null;
+    }
+
+    private TrainingHistory FitEpochs(MultiTaskDataset train, MultiTaskDataset? validation, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
+    {
         torch.manual_seed(Options.Seed);
         using var generator = new torch.Generator((ulong)Options.Seed);
         using var snapshot = new WeightSnapshot();
@@ -108,8 +130,8 @@ public sealed class MultiTaskTrainer : IDisposable
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            var trainLoss = TrainEpoch(trainView.Data, generator, epoch, cancellationToken);
-            double[]? validationLoss = validationView is null ? null : ValidationLosses(validationView.Data);
+            var trainLoss = TrainEpoch(train, generator, epoch, cancellationToken);
+            double[]? validationLoss = validation is null ? null : ValidationLosses(validation);
             double? validationTotal = validationLoss is null ? null : Weighted(validationLoss);
             var record = new EpochRecord(
                 epoch,
@@ -147,15 +169,6 @@ public sealed class MultiTaskTrainer : IDisposable
         }
 
         return new TrainingHistory(epochs, bestEpoch, stoppedEarly, restored);
-    }
-
-    /// <summary>Frees the optimiser state. Idempotent; the model is not disposed.</summary>
-    public void Dispose()
-    {
-        _optimizer?.Dispose();
-        _optimizer = null;
-        _weightTensor?.Dispose();
-        _weightTensor = null;
     }
 
     private double[] TrainEpoch(MultiTaskDataset data, torch.Generator generator, int epoch, CancellationToken cancellationToken)

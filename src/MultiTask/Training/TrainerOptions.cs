@@ -48,7 +48,10 @@ public sealed class TrainerOptions
     /// <summary>Seeds the shuffling and TorchSharp's generator (dropout). Same seed and thread count give bit-identical weights on CPU. Default: 0.</summary>
     public int Seed { get; init; }
 
-    /// <summary>The number of CPU threads TorchSharp uses; null leaves the current setting. Range: ≥ 1. Default: null.</summary>
+    /// <summary>
+    /// The number of CPU threads TorchSharp uses while <c>Fit</c> runs (the previous setting is restored afterwards);
+    /// null leaves the current setting. Small models often train faster on 1 thread. Range: ≥ 1. Default: null.
+    /// </summary>
     public int? Threads { get; init; }
 
     /// <summary>Checks every setting; the message names the setting and its range.</summary>

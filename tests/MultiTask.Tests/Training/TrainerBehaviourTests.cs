@@ -168,21 +168,27 @@ public sealed class TrainerBehaviourTests
     }
 
     [Fact]
-    public void Fit_ReportsEveryEpochInOrder_AndSetsTheThreadCount()
+    public void Fit_ReportsEveryEpochInOrder_AndSetsTheThreadCountDuringFit()
     {
         var (x, tasks, targets) = Problems.ThreeTasks(50, seed: 3);
         using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
         using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(4, [4]));
         using var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 4, Threads = 1 });
         var seen = new List<EpochRecord>();
+        var threadsDuringFit = new List<int>();
+        int threadsBefore = torch.get_num_threads();
 
-        var history = trainer.Fit(data, data, seen.Add);
+        var history = trainer.Fit(data, data, e =>
+        {
+            seen.Add(e);
+            threadsDuringFit.Add(torch.get_num_threads());
+        });
 
         seen.Select(e => e.Epoch).Should().Equal(1, 2, 3, 4);
         seen.Should().Equal(history.Epochs);
         seen.Should().OnlyContain(e => e.TotalEpochs == 4 && e.ValidationLoss != null && e.Tasks.Count == 3);
-        torch.get_num_threads().Should().Be(1);
-        torch.set_num_threads(Environment.ProcessorCount);
+        threadsDuringFit.Should().Equal(1, 1, 1, 1);
+        torch.get_num_threads().Should().Be(threadsBefore, "Fit restores the caller's thread count");
     }
 
     [Fact]
