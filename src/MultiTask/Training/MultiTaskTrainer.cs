@@ -46,7 +46,8 @@ public sealed class MultiTaskTrainer : IDisposable
             OptimizerKind.AdamW => optim.AdamW(parameters, Options.LearningRate, weight_decay: Options.WeightDecay),
             _ => optim.SGD(parameters, Options.LearningRate, momentum: Options.Momentum, weight_decay: Options.WeightDecay),
         };
-        _weightTensor = torch.tensor(_weights.Select(w => (float)w).ToArray()).to(model.Device).DetachFromDisposeScope();
+        // Created on the device directly: tensor(...).to(device) would leave the CPU original undisposed.
+        _weightTensor = torch.tensor(_weights.Select(w => (float)w).ToArray(), device: model.Device).DetachFromDisposeScope();
     }
 
     /// <summary>The validated settings.</summary>
