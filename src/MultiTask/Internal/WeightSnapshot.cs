@@ -20,7 +20,8 @@ internal sealed class WeightSnapshot : IDisposable
             }
             else
             {
-                _state[name] = tensor.detach().clone().DetachFromDisposeScope();
+                // Under no_grad the clone tracks no gradient; clone().detach() would leave an undisposed intermediate.
+                _state[name] = tensor.clone().DetachFromDisposeScope();
             }
         }
     }
