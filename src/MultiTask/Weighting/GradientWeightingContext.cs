@@ -1,0 +1,35 @@
+using static TorchSharp.torch;
+
+namespace MultiTask.Weighting;
+
+/// <summary>
+/// What a gradient-based weighting method sees at one training step: the Gramian G = J Jᵀ of the per-task gradients
+/// of the shared parameters (or of the shared representation), the task losses, and the step's position.
+/// </summary>
+/// <remarks>A class rather than a parameter list, so that members can be added without breaking methods.</remarks>
+public sealed class GradientWeightingContext
+{
+    /// <summary>The T×T Gramian: entry (i, j) is the dot product of task i's and task j's gradient.</summary>
+    public required double[,] Gramian { get; init; }
+
+    /// <summary>The task losses of this step (batch means), in task order.</summary>
+    public required double[] Losses { get; init; }
+
+    /// <summary>The epoch, from 1.</summary>
+    public required int Epoch { get; init; }
+
+    /// <summary>The training step, from 0, counted across epochs.</summary>
+    public required long Step { get; init; }
+
+    /// <summary>A generator seeded from the trainer's seed, for methods with randomness (e.g. PCGrad's task order).</summary>
+    public required Random Random { get; init; }
+
+    /// <summary>
+    /// The per-task gradients J, [T, P] float32 on the training device, for methods that need more than the Gramian
+    /// (<see cref="GradientWeighting.NeedsJacobian"/>); null otherwise. Owned by the trainer; valid during the call only.
+    /// </summary>
+    public Tensor? Jacobian { get; init; }
+
+    /// <summary>The number of tasks T.</summary>
+    public int TaskCount => Losses.Length;
+}

@@ -1,0 +1,28 @@
+using static TorchSharp.torch;
+
+namespace MultiTask.Weighting;
+
+/// <summary>What a loss-based weighting method sees at one training step.</summary>
+public sealed class LossWeightingContext
+{
+    /// <summary>The task losses, [T], attached to the autograd graph, in the step's dispose scope.</summary>
+    public required Tensor Losses { get; init; }
+
+    /// <summary>The same losses as numbers.</summary>
+    public required double[] LossValues { get; init; }
+
+    /// <summary>The epoch, from 1.</summary>
+    public required int Epoch { get; init; }
+
+    /// <summary>The training step, from 0, counted across epochs.</summary>
+    public required long Step { get; init; }
+
+    /// <summary>A generator seeded from the trainer's seed, for methods with randomness.</summary>
+    public required Random Random { get; init; }
+
+    /// <summary>The per-epoch mean training losses of the finished epochs.</summary>
+    public required LossHistory History { get; init; }
+
+    /// <summary>The number of tasks T.</summary>
+    public int TaskCount => LossValues.Length;
+}
