@@ -45,4 +45,25 @@ public static class TaskLoss
         ArgumentNullException.ThrowIfNull(mask);
         return perSample.mul(mask).sum().div(mask.sum().clamp_min(1));
     }
+
+    /// <summary>The masked mean loss of every task for one batch.</summary>
+    /// <param name="tasks">The tasks, in output order.</param>
+    /// <param name="outputs">One head output per task.</param>
+    /// <param name="targets">[batch, tasks] targets, as stored in a dataset.</param>
+    /// <param name="mask">[batch, tasks] label mask.</param>
+    /// <returns>One scalar per task, in the caller's dispose scope.</returns>
+    public static Tensor[] BatchLosses(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Tensor> outputs, Tensor targets, Tensor mask)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(mask);
+        var losses = new Tensor[tasks.Count];
+        for (int t = 0; t < losses.Length; t++)
+        {
+            losses[t] = MaskedMean(PerSample(tasks[t], outputs[t], targets.select(1, t)), mask.select(1, t));
+        }
+
+        return losses;
+    }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MultiTask.Data;
 using MultiTask.Internal;
-using MultiTask.Losses;
+using MultiTask.Weighting;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,43 +19,55 @@ namespace MultiTask.Training;
 public sealed class MultiTaskTrainer : IDisposable
 {
     private readonly MultiTaskModel _model;
-    private readonly double[] _weights;
     private readonly Device _device;
+    private readonly TrainingStep _step;
     private optim.Optimizer? _optimizer;
-    private Tensor? _weightTensor;
+    private long _stepCount;
 
     /// <summary>Creates a trainer for a model.</summary>
     /// <param name="model">The model to train; not disposed by the trainer.</param>
     /// <param name="options">The settings; validated here. Default: <c>new TrainerOptions()</c>.</param>
+    /// <param name="weighting">
+    /// The task-balancing method (see <see cref="Weightings"/>); owned and disposed by the trainer, bound to this model's
+    /// tasks. Default: static weights from <see cref="TrainerOptions.TaskWeights"/> (all 1: equal weighting).
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
-    /// <exception cref="ArgumentException"><see cref="TrainerOptions.TaskWeights"/> names a task the model does not have.</exception>
-    public MultiTaskTrainer(MultiTaskModel model, TrainerOptions? options = null)
+    /// <exception cref="ArgumentException"><see cref="TrainerOptions.TaskWeights"/> names a task the model does not have, or the weighting method cannot use <see cref="TrainerOptions.GradientSource"/>.</exception>
+    public MultiTaskTrainer(MultiTaskModel model, TrainerOptions? options = null, WeightingMethod? weighting = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _device = model.Device;
         Options = (options ?? new TrainerOptions()).Validate();
-        _weights = model.Tasks.Select(t => 1.0).ToArray();
-        foreach (var (task, weight) in Options.TaskWeights ?? new Dictionary<string, double>())
+        if (weighting is not null && Options.TaskWeights is not null)
         {
-            _weights[model.IndexOf(task)] = weight;
+            throw new ArgumentException($"TrainerOptions.TaskWeights set static weights, but a weighting method ({weighting.Name}) was also given; use one or the other.", nameof(weighting));
         }
 
-        var parameters = model.Network.parameters();
+        var weights = model.Tasks.Select(t => 1.0).ToArray();
+        foreach (var (task, weight) in Options.TaskWeights ?? new Dictionary<string, double>())
+        {
+            weights[model.IndexOf(task)] = weight;
+        }
+
+        Weighting = weighting ?? new StaticWeighting(weights);
+        CheckGradientSource(Weighting, Options.GradientSource);
+        Weighting.Initialize(new WeightingSetup { TaskCount = model.Tasks.Count, TaskNames = model.Tasks.Select(t => t.Name).ToArray(), Device = model.Device, Seed = Options.Seed });
+        var parameters = model.Network.parameters().Concat(Weighting.Parameters).ToArray();
         _optimizer = Options.Optimizer switch
         {
             OptimizerKind.Adam => optim.Adam(parameters, Options.LearningRate, weight_decay: Options.WeightDecay),
             OptimizerKind.AdamW => optim.AdamW(parameters, Options.LearningRate, weight_decay: Options.WeightDecay),
             _ => optim.SGD(parameters, Options.LearningRate, momentum: Options.Momentum, weight_decay: Options.WeightDecay),
         };
-        _weightTensor = torch.tensor(_weights.Select(w => (float)w).ToArray(), device: model.Device).DetachFromDisposeScope();
+        _step = new TrainingStep(model, Weighting, Options);
     }
+
+    /// <summary>The task-balancing method. Owned by the trainer (disposed with it).</summary>
+    public WeightingMethod Weighting { get; }
 
     /// <summary>The validated settings.</summary>
     public TrainerOptions Options { get; }
-
-    /// <summary>The loss weight of each task, in task order.</summary>
-    public IReadOnlyList<double> TaskWeights => _weights;
 
     /// <summary>Trains for <see cref="TrainerOptions.Epochs"/> epochs (fewer with early stopping), reporting each epoch to a callback.</summary>
     /// <param name="train">Training rows with the model's tasks.</param>
@@ -112,8 +124,7 @@ public sealed class MultiTaskTrainer : IDisposable
     {
         _optimizer?.Dispose();
         _optimizer = null;
-        _weightTensor?.Dispose();
-        _weightTensor = null;
+        Weighting.Dispose();
     }
 
     private TrainingHistory FitEpochs(MultiTaskDataset train, MultiTaskDataset? validation, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
@@ -122,6 +133,7 @@ public sealed class MultiTaskTrainer : IDisposable
         using var generator = new torch.Generator((ulong)Options.Seed);
         using var snapshot = new WeightSnapshot();
         var epochs = new List<EpochRecord>();
+        var steps = new List<StepRecord>();
         double best = double.PositiveInfinity;
         int? bestEpoch = null;
         int sinceBest = 0;
@@ -130,16 +142,20 @@ public sealed class MultiTaskTrainer : IDisposable
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            var trainLoss = TrainEpoch(train, generator, epoch, cancellationToken);
+            var trained = TrainEpoch(train, generator, epoch, steps, cancellationToken);
+            _step.History.Add(trained.Losses);
             double[]? validationLoss = validation is null ? null : ValidationLosses(validation);
-            double? validationTotal = validationLoss is null ? null : Weighted(validationLoss);
+            double? validationTotal = validationLoss is null ? null : Objective(validationLoss);
             var record = new EpochRecord(
                 epoch,
                 Options.Epochs,
-                Weighted(trainLoss),
+                Objective(trained.Losses),
                 validationTotal,
-                _model.Tasks.Select((t, i) => new TaskEpochRecord(t.Name, trainLoss[i], validationLoss?[i], _weights[i])).ToArray(),
-                clock.Elapsed);
+                _model.Tasks.Select((t, i) => new TaskEpochRecord(t.Name, trained.Losses[i], validationLoss?[i], trained.Weights[i])).ToArray(),
+                clock.Elapsed)
+            {
+                GradientCosines = trained.Cosines,
+            };
             epochs.Add(record);
             progress?.Report(record);
             if (validationTotal is double v)
@@ -168,22 +184,17 @@ public sealed class MultiTaskTrainer : IDisposable
             snapshot.Restore(_model.Network);
         }
 
-        return new TrainingHistory(epochs, bestEpoch, stoppedEarly, restored);
+        return new TrainingHistory(epochs, bestEpoch, stoppedEarly, restored) { Steps = steps };
     }
 
-    private double[] TrainEpoch(MultiTaskDataset data, torch.Generator generator, int epoch, CancellationToken cancellationToken)
+    private EpochTotals TrainEpoch(MultiTaskDataset data, torch.Generator generator, int epoch, List<StepRecord> steps, CancellationToken cancellationToken)
     {
-        var tasks = _model.Tasks;
-        int taskCount = tasks.Count;
-        var network = _model.Network;
         var device = _model.Device;
-        var sums = new double[taskCount];
-        var counts = new double[taskCount];
+        var totals = new EpochTotals(_model.Tasks.Count);
         int batchSize = Options.BatchSize;
-        network.train();
+        _model.Network.train();
         using var order = (Options.Shuffle ? torch.randperm(data.Count, generator: generator) : torch.arange(data.Count)).DetachFromDisposeScope();
-        int step = 0;
-        for (int start = 0; start < data.Count; start += batchSize, step++)
+        for (int start = 0; start < data.Count; start += batchSize, _stepCount++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
@@ -192,39 +203,22 @@ public sealed class MultiTaskTrainer : IDisposable
             var x = data.Inputs.index_select(0, rows).to(device);
             var y = data.Targets.index_select(0, rows).to(device);
             var m = data.Mask.index_select(0, rows).to(device);
-            var outputs = network.forward(x);
-            var losses = new Tensor[taskCount];
-            for (int t = 0; t < taskCount; t++)
+            bool measure = Options.GradientDiagnostics switch
             {
-                losses[t] = TaskLoss.MaskedMean(TaskLoss.PerSample(tasks[t], outputs[t], y.select(1, t)), m.select(1, t));
-            }
-
-            var stacked = torch.stack(losses);
-            var stats = torch.cat([stacked.detach(), m.sum(dim: 0)]).to(ScalarType.Float64).cpu().data<double>().ToArray();
-            for (int t = 0; t < taskCount; t++)
+                GradientDiagnostics.PerStep => true,
+                GradientDiagnostics.PerEpoch => Weighting is GradientWeighting || start == 0,
+                _ => false,
+            };
+            var outcome = _step.Run(_optimizer!, x, y, m, epoch, _stepCount, measure);
+            var cosines = outcome.Gramian is null ? null : SharedGradients.Cosines(outcome.Gramian);
+            totals.Add(outcome, measure ? cosines : null);
+            if (Options.GradientDiagnostics == GradientDiagnostics.PerStep && cosines is not null)
             {
-                if (!double.IsFinite(stats[t]))
-                {
-                    throw new TrainingDivergedException(
-                        $"Task '{tasks[t].Name}' has a non-finite loss ({stats[t]}) at epoch {epoch}, step {step}; the step was not applied. " +
-                        "Try a lower learning rate, gradient clipping (MaxGradientNorm), or scaling the inputs and targets.");
-                }
-
-                sums[t] += stats[t] * stats[taskCount + t];
-                counts[t] += stats[taskCount + t];
+                steps.Add(new StepRecord(epoch, _stepCount, outcome.Weights, cosines));
             }
-
-            _optimizer!.zero_grad();
-            stacked.mul(_weightTensor!).sum().backward();
-            if (Options.MaxGradientNorm is double maxNorm)
-            {
-                torch.nn.utils.clip_grad_norm_(network.parameters(), maxNorm);
-            }
-
-            _optimizer.step();
         }
 
-        return sums.Select((s, t) => counts[t] > 0 ? s / counts[t] : double.NaN).ToArray();
+        return totals;
     }
 
     private double[] ValidationLosses(MultiTaskDataset data)
@@ -233,18 +227,38 @@ public sealed class MultiTaskTrainer : IDisposable
         return run.LossSums.Select((s, t) => run.LabelCounts[t] > 0 ? s / run.LabelCounts[t] : double.NaN).ToArray();
     }
 
-    private double Weighted(double[] losses)
+    /// <summary>The objective reported and used for early stopping: Σ wₜLₜ with static weights, the plain sum of task losses otherwise.</summary>
+    private double Objective(double[] losses)
     {
+        var weights = (Weighting as StaticWeighting)?.Weights;
         double total = 0;
         for (int t = 0; t < losses.Length; t++)
         {
             if (!double.IsNaN(losses[t]))
             {
-                total += _weights[t] * losses[t];
+                total += (weights?[t] ?? 1.0) * losses[t];
             }
         }
 
         return total;
+    }
+
+    private static void CheckGradientSource(WeightingMethod weighting, GradientSource source)
+    {
+        if (source != GradientSource.Representation)
+        {
+            return;
+        }
+
+        if (weighting is LossWeighting)
+        {
+            throw new ArgumentException($"{weighting.Name} is a loss-based method; with GradientSource.Representation the trunk would never be updated (LibMTL issue #83). Use GradientSource.SharedParameters.", nameof(weighting));
+        }
+
+        if (weighting is GradientWeighting { SupportsRepresentationGradients: false })
+        {
+            throw new ArgumentException($"{weighting.Name} needs gradients of the shared parameters; it does not support GradientSource.Representation.", nameof(weighting));
+        }
     }
 
     private sealed class CallbackProgress(Action<EpochRecord> callback) : IProgress<EpochRecord>

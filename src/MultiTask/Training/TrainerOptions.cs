@@ -26,7 +26,8 @@ public sealed class TrainerOptions
 
     /// <summary>
     /// Static per-task loss weights by task name (task prioritisation): the training loss is Σ wₜ·Lₜ. Tasks not listed
-    /// weigh 1. Range: each finite and ≥ 0. Default: none (all 1).
+    /// weigh 1. Only with the default weighting (no weighting method given to the trainer). Range: each finite and ≥ 0.
+    /// Default: none (all 1).
     /// </summary>
     public IReadOnlyDictionary<string, double>? TaskWeights { get; init; }
 
@@ -53,6 +54,15 @@ public sealed class TrainerOptions
     /// null leaves the current setting. Small models often train faster on 1 thread. Range: ≥ 1. Default: null.
     /// </summary>
     public int? Threads { get; init; }
+
+    /// <summary>Where gradient-based weighting methods take per-task gradients. Default: <see cref="GradientSource.SharedParameters"/>.</summary>
+    public GradientSource GradientSource { get; init; } = GradientSource.SharedParameters;
+
+    /// <summary>What gradient heads receive under gradient-based weighting. Default: <see cref="HeadGradientMode.Unweighted"/>.</summary>
+    public HeadGradientMode HeadGradients { get; init; } = HeadGradientMode.Unweighted;
+
+    /// <summary>Whether and how often gradient cosines between tasks are measured. Default: <see cref="GradientDiagnostics.None"/>.</summary>
+    public GradientDiagnostics GradientDiagnostics { get; init; } = GradientDiagnostics.None;
 
     /// <summary>Checks every setting; the message names the setting and its range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>

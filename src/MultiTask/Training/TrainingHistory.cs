@@ -20,6 +20,9 @@ public sealed class TrainingHistory
     /// <summary>Whether training stopped before the planned number of epochs.</summary>
     public bool StoppedEarly { get; }
 
+    /// <summary>Per-step weights and gradient cosines, when <see cref="TrainerOptions.GradientDiagnostics"/> is <see cref="GradientDiagnostics.PerStep"/>; empty otherwise.</summary>
+    public IReadOnlyList<StepRecord> Steps { get; init; } = [];
+
     /// <summary>Whether the model now holds the weights of <see cref="BestEpoch"/> rather than of the last epoch.</summary>
     public bool RestoredBestWeights { get; }
 }

@@ -30,6 +30,9 @@ public sealed class GradientWeightingContext
     /// </summary>
     public Tensor? Jacobian { get; init; }
 
+    /// <summary>The per-epoch mean training losses of the finished epochs.</summary>
+    public LossHistory History { get; init; } = new();
+
     /// <summary>The number of tasks T.</summary>
     public int TaskCount => Losses.Length;
 }

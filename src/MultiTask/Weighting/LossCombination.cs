@@ -16,6 +16,19 @@ public sealed class LossCombination
         Weights = weights;
     }
 
+    /// <summary>
+    /// The combination Σₜ wₜ·Lₜ with constant weights. For a method whose objective f(L) has no learnable state this is
+    /// exact: the gradient of f is Σₜ (∂f/∂Lₜ)·∇Lₜ, so passing wₜ = ∂f/∂Lₜ reproduces it and reports the true weights.
+    /// </summary>
+    /// <param name="context">The step's context (its <see cref="LossWeightingContext.Losses"/> are combined).</param>
+    /// <param name="weights">One finite weight per task.</param>
+    public static LossCombination FromWeights(LossWeightingContext context, double[] weights)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(weights);
+        return new LossCombination(WeightedSum.Of(context.Losses, weights), weights);
+    }
+
     /// <summary>The scalar to back-propagate.</summary>
     public Tensor Objective { get; }
 

@@ -10,4 +10,17 @@ public abstract class LossWeighting : WeightingMethod
     /// <param name="context">The losses (attached to the graph), their values, the step and the loss history.</param>
     /// <returns>The objective to back-propagate and the weights to report.</returns>
     public abstract LossCombination Combine(LossWeightingContext context);
+
+    /// <summary>
+    /// Whether the method needs the task losses of the same batch again after the optimiser step (one extra forward
+    /// pass without gradients), delivered to <see cref="AfterStep"/>. Default: false.
+    /// </summary>
+    public virtual bool NeedsLossesAfterStep => false;
+
+    /// <summary>Receives the batch's losses before and after the optimiser step, when <see cref="NeedsLossesAfterStep"/>.</summary>
+    /// <param name="lossesBefore">The losses the step was computed from.</param>
+    /// <param name="lossesAfter">The losses of the same batch with the updated weights.</param>
+    public virtual void AfterStep(double[] lossesBefore, double[] lossesAfter)
+    {
+    }
 }

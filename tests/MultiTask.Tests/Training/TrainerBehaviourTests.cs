@@ -41,7 +41,7 @@ public sealed class TrainerBehaviourTests
         last["value"].Weight.Should().Be(2.0);
         last["band"].Weight.Should().Be(1.0);
         last.TrainLoss.Should().BeApproximately((2.0 * last["value"].TrainLoss) + last["band"].TrainLoss, 1e-9);
-        trainer.TaskWeights.Should().Equal(2.0, 0.0, 1.0);
+        trainer.Weighting.Should().BeOfType<MultiTask.Weighting.StaticWeighting>().Which.Weights.Should().Equal(2.0, 0.0, 1.0);
         foreach (var t in head)
         {
             t.Dispose();

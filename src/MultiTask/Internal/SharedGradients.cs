@@ -1,0 +1,95 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MultiTask.Internal;
+
+/// <summary>Reads the gradients of a parameter list as one flat vector, and writes a flat vector back into them.</summary>
+internal static class SharedGradients
+{
+    /// <summary>The concatenated, flattened gradients (zeros where a parameter has none), [P], in the caller's scope.</summary>
+    internal static Tensor Read(IReadOnlyList<Parameter> parameters)
+    {
+        var parts = new Tensor[parameters.Count];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            var p = parameters[i];
+            parts[i] = p.grad is { } g ? g.flatten() : torch.zeros(p.numel(), dtype: p.dtype, device: p.device);
+        }
+
+        return torch.cat(parts);
+    }
+
+    /// <summary>Clears the gradients (sets them to null, as zero_grad does).</summary>
+    internal static void Clear(IReadOnlyList<Parameter> parameters)
+    {
+        foreach (var p in parameters)
+        {
+            if (p.grad is { } g)
+            {
+                g.Dispose();
+                p.grad = null;
+            }
+        }
+    }
+
+    /// <summary>Sets each parameter's gradient to its slice of a flat vector.</summary>
+    internal static void Write(IReadOnlyList<Parameter> parameters, Tensor flat)
+    {
+        using var noGrad = torch.no_grad();
+        long offset = 0;
+        foreach (var p in parameters)
+        {
+            long n = p.numel();
+            var slice = flat.narrow(0, offset, n).view_as(p);
+            if (p.grad is { } g)
+            {
+                g.copy_(slice);
+            }
+            else
+            {
+                p.grad = slice.clone().DetachFromDisposeScope();
+            }
+
+            offset += n;
+        }
+    }
+
+    /// <summary>Scales each parameter's gradient in place.</summary>
+    internal static void Scale(IEnumerable<Parameter> parameters, double factor)
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var p in parameters)
+        {
+            p.grad?.mul_(factor);
+        }
+    }
+
+    /// <summary>The Gramian J Jᵀ of a [T, P] matrix, as doubles.</summary>
+    internal static double[,] Gramian(Tensor jacobian)
+    {
+        int taskCount = (int)jacobian.shape[0];
+        var values = jacobian.to(ScalarType.Float64).matmul(jacobian.to(ScalarType.Float64).t()).cpu().data<double>().ToArray();
+        var g = new double[taskCount, taskCount];
+        Buffer.BlockCopy(values, 0, g, 0, values.Length * sizeof(double));
+        return g;
+    }
+
+    /// <summary>Cosine similarity of every pair of gradients from their Gramian (0 where a gradient is zero).</summary>
+    internal static double[][] Cosines(double[,] gramian)
+    {
+        int n = gramian.GetLength(0);
+        var result = new double[n][];
+        for (int i = 0; i < n; i++)
+        {
+            result[i] = new double[n];
+            for (int j = 0; j < n; j++)
+            {
+                double denominator = Math.Sqrt(gramian[i, i] * gramian[j, j]);
+                result[i][j] = denominator > 0 ? gramian[i, j] / denominator : 0;
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,207 @@
+using MultiTask.Internal;
+using MultiTask.Losses;
+using MultiTask.Models;
+using MultiTask.Weighting;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MultiTask.Training;
+
+/// <summary>
+/// One optimisation step: forward, per-task masked losses, the NaN guard, then the weighting method's backward
+/// (one weighted backward for loss-based methods; per-task gradients, combination and write-back for gradient-based
+/// ones), clipping and the optimiser step. The caller opens the dispose scope.
+/// </summary>
+internal sealed class TrainingStep
+{
+    private readonly MultiTaskModel _model;
+    private readonly WeightingMethod _weighting;
+    private readonly TrainerOptions _options;
+    private readonly Parameter[] _shared;
+    private readonly Parameter[][] _heads;
+    private readonly Parameter[] _modelParameters;
+    private readonly Random _random;
+
+    internal TrainingStep(MultiTaskModel model, WeightingMethod weighting, TrainerOptions options)
+    {
+        _model = model;
+        _weighting = weighting;
+        _options = options;
+        _shared = model.SharedParameters.ToArray();
+        _heads = model.Tasks.Select(t => model.TaskParameters(t.Name).ToArray()).ToArray();
+        _modelParameters = model.Network.parameters().ToArray();
+        _random = new Random(options.Seed);
+    }
+
+    internal LossHistory History { get; } = new();
+
+    internal StepOutcome Run(optim.Optimizer optimizer, Tensor x, Tensor y, Tensor m, int epoch, long step, bool measureGradients)
+    {
+        var tasks = _model.Tasks;
+        int taskCount = tasks.Count;
+        var network = _model.Network;
+        bool representation = _weighting is GradientWeighting && _options.GradientSource == GradientSource.Representation;
+        var z = network.Encode(x);
+        var zLeaf = representation ? z.detach().requires_grad_(true) : z;
+        var outputs = network.Decode(zLeaf);
+        var losses = TaskLoss.BatchLosses(tasks, outputs, y, m);
+        var stacked = torch.stack(losses);
+        var stats = torch.cat([stacked.detach(), m.sum(dim: 0)]).to(ScalarType.Float64).cpu().data<double>().ToArray();
+        var values = stats[..taskCount];
+        for (int t = 0; t < taskCount; t++)
+        {
+            if (!double.IsFinite(values[t]))
+            {
+                throw new TrainingDivergedException(
+                    $"Task '{tasks[t].Name}' has a non-finite loss ({values[t]}) at epoch {epoch}, step {step}; the step was not applied. " +
+                    "Try a lower learning rate, gradient clipping (MaxGradientNorm), or scaling the inputs and targets.");
+            }
+        }
+
+        optimizer.zero_grad();
+        double[] weights;
+        double[,]? gramian = null;
+        switch (_weighting)
+        {
+            case LossWeighting lossWeighting:
+                if (measureGradients)
+                {
+                    gramian = MeasureGramian(losses);
+                }
+
+                var combination = lossWeighting.Combine(new LossWeightingContext
+                {
+                    Losses = stacked,
+                    LossValues = values,
+                    Epoch = epoch,
+                    Step = step,
+                    Random = _random,
+                    History = History,
+                });
+                combination.Objective.backward();
+                weights = combination.Weights;
+                break;
+            case GradientWeighting gradientWeighting:
+                (weights, gramian) = representation
+                    ? RepresentationBackward(gradientWeighting, losses, z, zLeaf, values, epoch, step)
+                    : SharedBackward(gradientWeighting, losses, values, epoch, step);
+                break;
+            default:
+                throw new InvalidOperationException($"Unsupported weighting method type {_weighting.GetType().Name}.");
+        }
+
+        if (_options.MaxGradientNorm is double maxNorm)
+        {
+            torch.nn.utils.clip_grad_norm_(_modelParameters, maxNorm);
+        }
+
+        optimizer.step();
+        if (_weighting is LossWeighting { NeedsLossesAfterStep: true } afterStep)
+        {
+            afterStep.AfterStep(values, LossesAfterStep(x, y, m));
+        }
+        return new StepOutcome(values, stats[taskCount..], weights, gramian);
+    }
+
+    /// <summary>Per-task gradients of the shared parameters, combined by the method; heads get their own task's gradient.</summary>
+    private (double[] Weights, double[,] Gramian) SharedBackward(GradientWeighting method, Tensor[] losses, double[] values, int epoch, long step)
+    {
+        int taskCount = losses.Length;
+        var rows = new Tensor[taskCount];
+        for (int t = 0; t < taskCount; t++)
+        {
+            torch.autograd.backward([losses[t]], retain_graph: t < taskCount - 1, inputs: [.. _shared, .. _heads[t]]);
+            rows[t] = SharedGradients.Read(_shared);
+            SharedGradients.Clear(_shared);
+        }
+
+        var jacobian = torch.stack(rows);
+        var gramian = SharedGradients.Gramian(jacobian);
+        var combination = Combine(method, gramian, values, epoch, step, jacobian);
+        var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
+        SharedGradients.Write(_shared, direction);
+        WeightHeads(combination.Weights);
+        return (combination.Weights, gramian);
+    }
+
+    /// <summary>Per-task gradients at the representation z (cheap: through the heads only), then one trunk backward of Σ wₜ ∂Lₜ/∂z.</summary>
+    private (double[] Weights, double[,] Gramian) RepresentationBackward(GradientWeighting method, Tensor[] losses, Tensor z, Tensor zLeaf, double[] values, int epoch, long step)
+    {
+        int taskCount = losses.Length;
+        var rows = new Tensor[taskCount];
+        for (int t = 0; t < taskCount; t++)
+        {
+            torch.autograd.backward([losses[t]], retain_graph: t < taskCount - 1, inputs: [zLeaf, .. _heads[t]]);
+            rows[t] = zLeaf.grad!.flatten().clone();
+            zLeaf.grad!.zero_();
+        }
+
+        var jacobian = torch.stack(rows);
+        var gramian = SharedGradients.Gramian(jacobian);
+        var combination = Combine(method, gramian, values, epoch, step, jacobian);
+        var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
+        torch.autograd.backward([z], [direction.view_as(z)], inputs: _shared);
+        WeightHeads(combination.Weights);
+        return (combination.Weights, gramian);
+    }
+
+    /// <summary>The batch's task losses with the updated weights (no gradients; the network stays in training mode, as LibMTL).</summary>
+    private double[] LossesAfterStep(Tensor x, Tensor y, Tensor m)
+    {
+        using var noGrad = torch.no_grad();
+        var losses = TaskLoss.BatchLosses(_model.Tasks, _model.Network.forward(x), y, m);
+        return torch.stack(losses).to(ScalarType.Float64).cpu().data<double>().ToArray();
+    }
+
+    private GradientCombination Combine(GradientWeighting method, double[,] gramian, double[] values, int epoch, long step, Tensor jacobian)
+    {
+        var combination = method.Combine(new GradientWeightingContext
+        {
+            Gramian = gramian,
+            Losses = values,
+            Epoch = epoch,
+            Step = step,
+            Random = _random,
+            History = History,
+            Jacobian = method.NeedsJacobian ? jacobian : null,
+        });
+        if (combination.Weights.Length != values.Length || combination.Weights.Any(w => !double.IsFinite(w)))
+        {
+            throw new InvalidOperationException($"Weighting method {method.Name} returned {combination.Weights.Length} weights ({string.Join(", ", combination.Weights)}); expected {values.Length} finite values.");
+        }
+
+        return combination;
+    }
+
+    /// <summary>For loss-based methods with diagnostics: the Gramian of the shared-parameter gradients, without touching .grad.</summary>
+    private double[,] MeasureGramian(Tensor[] losses)
+    {
+        var rows = new Tensor[losses.Length];
+        for (int t = 0; t < losses.Length; t++)
+        {
+            torch.autograd.backward([losses[t]], retain_graph: true, inputs: _shared);
+            rows[t] = SharedGradients.Read(_shared);
+            SharedGradients.Clear(_shared);
+        }
+
+        return SharedGradients.Gramian(torch.stack(rows));
+    }
+
+    private static Tensor Direct(Tensor jacobian, double[] weights)
+    {
+        var w = torch.tensor(weights, dtype: ScalarType.Float64, device: jacobian.device).to(jacobian.dtype);
+        return w.matmul(jacobian);
+    }
+
+    private void WeightHeads(double[] weights)
+    {
+        if (_options.HeadGradients == HeadGradientMode.Weighted)
+        {
+            for (int t = 0; t < weights.Length; t++)
+            {
+                SharedGradients.Scale(_heads[t], weights[t]);
+            }
+        }
+    }
+}

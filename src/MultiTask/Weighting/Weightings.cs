@@ -1,0 +1,51 @@
+namespace MultiTask.Weighting;
+
+/// <summary>
+/// Factories of the task-balancing methods, for <c>new MultiTaskTrainer(model, options, Weightings.X())</c>.
+/// Each call returns a new instance: a method is bound to one trainer.
+/// </summary>
+public static class Weightings
+{
+    /// <summary>Equal weighting (EW): the sum of the task losses, or their mean.</summary>
+    /// <param name="mean">True for the mean. Default: false (sum, as LibMTL).</param>
+    public static EqualWeighting Equal(bool mean = false) => new(mean);
+
+    /// <summary>Fixed task weights (task prioritisation), in task order.</summary>
+    /// <param name="weights">One weight per task, each finite and ≥ 0.</param>
+    public static StaticWeighting Static(params double[] weights) => new(weights);
+
+    /// <summary>Uncertainty weighting (Kendall et al., CVPR 2018).</summary>
+    /// <param name="initialLogVariance">The initial log-variance sₜ. Default: −0.5.</param>
+    public static UncertaintyWeighting Uncertainty(double initialLogVariance = -0.5) => new(initialLogVariance);
+
+    /// <summary>Dynamic Weight Average (Liu et al., CVPR 2019).</summary>
+    /// <param name="temperature">Default: 2.</param>
+    public static DynamicWeightAverage DynamicWeightAverage(double temperature = 2.0) => new(temperature);
+
+    /// <summary>Geometric Loss Strategy (Chennupati et al., CVPR-W 2019).</summary>
+    public static GeometricLossStrategy GeometricLoss() => new();
+
+    /// <summary>Random Loss Weighting (Lin et al., TMLR 2022).</summary>
+    public static RandomLossWeighting RandomLoss() => new();
+
+    /// <summary>Scale-invariant (log) loss.</summary>
+    /// <param name="epsilon">Default: 1e-8.</param>
+    public static ScaleInvariantWeighting ScaleInvariant(double epsilon = 1e-8) => new(epsilon);
+
+    /// <summary>Smooth Tchebycheff scalarisation (Lin et al., ICML 2024).</summary>
+    /// <param name="mu">Default: 1.</param>
+    /// <param name="warmupEpochs">Default: 4.</param>
+    public static SmoothTchebycheff SmoothTchebycheff(double mu = 1.0, int warmupEpochs = 4) => new(mu, warmupEpochs);
+
+    /// <summary>FAMO (Liu et al., NeurIPS 2023).</summary>
+    /// <param name="learningRate">Default: 0.025.</param>
+    /// <param name="weightDecay">Default: 1e-3.</param>
+    public static Famo Famo(double learningRate = 0.025, double weightDecay = 1e-3) => new(learningRate, weightDecay);
+
+    /// <summary>IMTL-L (Liu et al., ICLR 2021).</summary>
+    public static ImtlL ImtlL() => new();
+
+    /// <summary>GradNorm (Chen et al., ICML 2018).</summary>
+    /// <param name="alpha">Default: 1.5.</param>
+    public static GradNorm GradNorm(double alpha = 1.5) => new(alpha);
+}
