@@ -92,7 +92,12 @@ public sealed class MultiTaskModel : IDisposable
     /// <exception cref="ModelFileException">The file is not a MultiTask model, is truncated or corrupted, or does not match its description.</exception>
     public static MultiTaskModel Load(string path, ModuleFactories? factories = null)
     {
-        var (description, weights) = ModelFile.Read(path);
+        var (description, blobs) = ModelFile.Read(path);
+        if (blobs.Length < 1)
+        {
+            throw new ModelFileException($"Model file '{path}' holds no weights.");
+        }
+
         TorchRuntime.EnsureLoaded();
         TaskSpec[] tasks;
         TrunkSpec trunk;
@@ -118,18 +123,12 @@ public sealed class MultiTaskModel : IDisposable
         var model = Build(tasks, trunk, heads, factories);
         try
         {
-            using var stream = new MemoryStream(weights, writable: false);
-            using var reader = new BinaryReader(stream);
-            model.Network.load(reader, strict: true);
-            if (stream.Position != stream.Length)
-            {
-                throw new FormatException($"{stream.Length - stream.Position} bytes of weights were left unread.");
-            }
+            model.LoadWeights(blobs[0], path);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch
         {
             model.Dispose();
-            throw new ModelFileException($"Model file '{path}' holds weights that do not match its architecture: {e.Message}", e);
+            throw;
         }
 
         return model;
@@ -140,23 +139,7 @@ public sealed class MultiTaskModel : IDisposable
     /// temporary name in the same folder and renamed, so an existing file is never left half-written.
     /// </summary>
     /// <param name="path">The file to write; its folder is created if needed.</param>
-    public void Save(string path)
-    {
-        var description = new JsonObject
-        {
-            ["library"] = "MultiTask",
-            ["tasks"] = new JsonArray(_tasks.Select(t => (JsonNode)SpecJson.WriteTask(t)).ToArray()),
-            ["trunk"] = SpecJson.WriteTrunk(Trunk),
-            ["heads"] = new JsonArray(_heads.Select(h => (JsonNode)SpecJson.WriteHead(h)).ToArray()),
-        };
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            Network.save(writer);
-        }
-
-        ModelFile.Write(path, description, stream.ToArray());
-    }
+    public void Save(string path) => ModelFile.Write(path, Describe(), [WeightBytes()]);
 
     /// <summary>Moves the weights to a device (for example CUDA where a backend supports it). Batches follow the model.</summary>
     /// <param name="device">The target device.</param>
@@ -247,6 +230,46 @@ public sealed class MultiTaskModel : IDisposable
     {
         _network?.Dispose();
         _network = null;
+    }
+
+    /// <summary>The architecture description stored in model files and checkpoints.</summary>
+    internal JsonObject Describe() => new()
+    {
+        ["library"] = "MultiTask",
+        ["tasks"] = new JsonArray(_tasks.Select(t => (JsonNode)SpecJson.WriteTask(t)).ToArray()),
+        ["trunk"] = SpecJson.WriteTrunk(Trunk),
+        ["heads"] = new JsonArray(_heads.Select(h => (JsonNode)SpecJson.WriteHead(h)).ToArray()),
+    };
+
+    /// <summary>The weights (parameters and buffers) in TorchSharp's state-dict format.</summary>
+    internal byte[] WeightBytes()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            Network.save(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Loads weights written by <see cref="WeightBytes"/> into this model; every key and shape must match.</summary>
+    internal void LoadWeights(byte[] weights, string path)
+    {
+        try
+        {
+            using var stream = new MemoryStream(weights, writable: false);
+            using var reader = new BinaryReader(stream);
+            Network.load(reader, strict: true);
+            if (stream.Position != stream.Length)
+            {
+                throw new FormatException($"{stream.Length - stream.Position} bytes of weights were left unread.");
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ModelFileException($"Model file '{path}' holds weights that do not match the architecture: {e.Message}", e);
+        }
     }
 
     /// <summary>Checks that a dataset's inputs fit this model's trunk; the message names the expected shape.</summary>

@@ -6,12 +6,13 @@ using System.Text.Json.Nodes;
 namespace MultiTask.Serialization;
 
 /// <summary>
-/// The model file: a header, a JSON description (tasks, architecture, extra state), the weights in TorchSharp's
-/// state-dict format, and a SHA-256 of everything before it. Written atomically (temporary file, then rename).
+/// The model file: a header, a JSON description (tasks, architecture, trainer state), binary blobs (the weights in
+/// TorchSharp's state-dict format; in a checkpoint also the optimiser state), and a SHA-256 of everything before it.
+/// Written atomically (temporary file, then rename).
 /// </summary>
 /// <remarks>
-/// Layout: 8-byte magic <c>MTMODEL\0</c>, int32 format version, int32 JSON length, JSON (UTF-8), int64 weights length,
-/// weights, 32-byte SHA-256 over all preceding bytes. All integers are little-endian.
+/// Layout: 8-byte magic <c>MTMODEL\0</c>, int32 format version, int32 JSON length, JSON (UTF-8), int32 blob count,
+/// then per blob an int64 length and its bytes, then a 32-byte SHA-256 over all preceding bytes. Integers are little-endian.
 /// </remarks>
 internal static class ModelFile
 {
@@ -19,7 +20,7 @@ internal static class ModelFile
 
     private static readonly byte[] Magic = "MTMODEL\0"u8.ToArray();
 
-    internal static void Write(string path, JsonObject description, byte[] weights)
+    internal static void Write(string path, JsonObject description, IReadOnlyList<byte[]> blobs)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
@@ -45,9 +46,14 @@ internal static class ModelFile
                 BinaryPrimitives.WriteInt32LittleEndian(number, json.Length);
                 Put(number[..4]);
                 Put(json);
-                BinaryPrimitives.WriteInt64LittleEndian(number, weights.Length);
-                Put(number);
-                Put(weights);
+                BinaryPrimitives.WriteInt32LittleEndian(number, blobs.Count);
+                Put(number[..4]);
+                foreach (var blob in blobs)
+                {
+                    BinaryPrimitives.WriteInt64LittleEndian(number, blob.Length);
+                    Put(number);
+                    Put(blob);
+                }
                 stream.Write(hash.GetHashAndReset());
                 stream.Flush(flushToDisk: true);
             }
@@ -61,7 +67,7 @@ internal static class ModelFile
         }
     }
 
-    internal static (JsonObject Description, byte[] Weights) Read(string path)
+    internal static (JsonObject Description, byte[][] Blobs) Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -75,7 +81,7 @@ internal static class ModelFile
             throw new ModelFileException($"'{path}' is not a MultiTask model file (its header is not 'MTMODEL').");
         }
 
-        const int fixedLength = 8 + 4 + 4 + 8 + 32;
+        const int fixedLength = 8 + 4 + 4 + 4 + 32;
         if (bytes.Length < fixedLength)
         {
             throw new ModelFileException($"Model file '{path}' is truncated: {bytes.Length} bytes.");
@@ -87,20 +93,45 @@ internal static class ModelFile
             throw new ModelFileException($"Model file '{path}' has format version {version}; this library reads version {FormatVersion}. Update MultiTask to load it.");
         }
 
-        int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
-        if (jsonLength < 0 || 16L + jsonLength + 8 + 32 > bytes.Length)
-        {
-            throw new ModelFileException($"Model file '{path}' is truncated or corrupted: its description does not fit in {bytes.Length} bytes.");
-        }
-
-        long weightsLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(16 + jsonLength));
-        long expected = 16L + jsonLength + 8 + weightsLength + 32;
-        if (weightsLength < 0 || expected != bytes.Length)
-        {
-            throw new ModelFileException($"Model file '{path}' is truncated or corrupted: expected {expected} bytes, found {bytes.Length}.");
-        }
-
         int body = bytes.Length - 32;
+        int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
+        long position = 16L + jsonLength;
+        if (jsonLength < 0 || position + 4 > body)
+        {
+            throw Truncated(path, bytes.Length);
+        }
+
+        int blobCount = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan((int)position));
+        position += 4;
+        if (blobCount is < 0 or > 16)
+        {
+            throw Truncated(path, bytes.Length);
+        }
+
+        var ranges = new (int Start, int Length)[blobCount];
+        for (int i = 0; i < blobCount; i++)
+        {
+            if (position + 8 > body)
+            {
+                throw Truncated(path, bytes.Length);
+            }
+
+            long length = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan((int)position));
+            position += 8;
+            if (length < 0 || position + length > body)
+            {
+                throw Truncated(path, bytes.Length);
+            }
+
+            ranges[i] = ((int)position, (int)length);
+            position += length;
+        }
+
+        if (position != body)
+        {
+            throw Truncated(path, bytes.Length);
+        }
+
         if (!SHA256.HashData(bytes.AsSpan(0, body)).AsSpan().SequenceEqual(bytes.AsSpan(body)))
         {
             throw new ModelFileException($"Model file '{path}' is corrupted: its SHA-256 checksum does not match its contents.");
@@ -117,6 +148,9 @@ internal static class ModelFile
             throw new ModelFileException($"Model file '{path}' has an unreadable description: {e.Message}", e);
         }
 
-        return (description, bytes.AsSpan(16 + jsonLength + 8, (int)weightsLength).ToArray());
+        return (description, ranges.Select(r => bytes.AsSpan(r.Start, r.Length).ToArray()).ToArray());
     }
+
+    private static ModelFileException Truncated(string path, int length)
+        => new($"Model file '{path}' is truncated or corrupted: its sections do not fit its {length} bytes.");
 }

@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using MultiTask.Data;
 using MultiTask.Internal;
+using MultiTask.Serialization;
 using MultiTask.Weighting;
+using TorchSharp.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,8 +24,9 @@ public sealed class MultiTaskTrainer : IDisposable
     private readonly MultiTaskModel _model;
     private readonly Device _device;
     private readonly TrainingStep _step;
-    private optim.Optimizer? _optimizer;
+    private OptimizerHelper? _optimizer;
     private long _stepCount;
+    private int _epochsDone;
 
     /// <summary>Creates a trainer for a model.</summary>
     /// <param name="model">The model to train; not disposed by the trainer.</param>
@@ -58,7 +62,7 @@ public sealed class MultiTaskTrainer : IDisposable
         {
             OptimizerKind.Adam => optim.Adam(parameters, Options.LearningRate, weight_decay: Options.WeightDecay),
             OptimizerKind.AdamW => optim.AdamW(parameters, Options.LearningRate, weight_decay: Options.WeightDecay),
-            _ => optim.SGD(parameters, Options.LearningRate, momentum: Options.Momentum, weight_decay: Options.WeightDecay),
+            _ => (OptimizerHelper)optim.SGD(parameters, Options.LearningRate, momentum: Options.Momentum, weight_decay: Options.WeightDecay),
         };
         _step = new TrainingStep(model, Weighting, Options);
     }
@@ -119,6 +123,94 @@ public sealed class MultiTaskTrainer : IDisposable
         }
     }
 
+    /// <summary>The number of epochs trained so far, over all calls to <c>Fit</c> (and restored by <see cref="LoadCheckpoint"/>).</summary>
+    public int EpochsCompleted => _epochsDone;
+
+    /// <summary>
+    /// Saves everything needed to resume training exactly: the model (architecture and weights), the optimiser state,
+    /// the weighting method's state, the loss history and the epoch and step counters. The file is also a model file:
+    /// <see cref="MultiTaskModel.Load"/> reads its model. Written atomically.
+    /// </summary>
+    /// <param name="path">The file to write.</param>
+    public void SaveCheckpoint(string path)
+    {
+        var optimizer = _optimizer ?? throw new ObjectDisposedException(nameof(MultiTaskTrainer));
+        var description = _model.Describe();
+        var history = new JsonArray();
+        for (int e = 0; e < _step.History.Count; e++)
+        {
+            history.Add(new JsonArray(_step.History[e].Select(v => (JsonNode)v).ToArray()));
+        }
+
+        description["checkpoint"] = new JsonObject
+        {
+            ["epochsCompleted"] = _epochsDone,
+            ["steps"] = _stepCount,
+            ["weighting"] = Weighting.Name,
+            ["weightingState"] = Weighting.SaveState(),
+            ["lossHistory"] = history,
+        };
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            optimizer.save_state_dict(writer);
+        }
+
+        ModelFile.Write(path, description, [_model.WeightBytes(), stream.ToArray()]);
+    }
+
+    /// <summary>
+    /// Restores a checkpoint written by <see cref="SaveCheckpoint"/> into this trainer and its model, so that the next
+    /// <c>Fit</c> continues where the saved run stopped. The model's architecture and the weighting method must match.
+    /// </summary>
+    /// <param name="path">The checkpoint file.</param>
+    /// <exception cref="ModelFileException">The file is not a checkpoint, is damaged, or was made for another model or method.</exception>
+    public void LoadCheckpoint(string path)
+    {
+        var optimizer = _optimizer ?? throw new ObjectDisposedException(nameof(MultiTaskTrainer));
+        var (description, blobs) = ModelFile.Read(path);
+        if (description["checkpoint"] is not JsonObject checkpoint || blobs.Length != 2)
+        {
+            throw new ModelFileException($"'{path}' is a model file, not a training checkpoint.");
+        }
+
+        var expected = _model.Describe();
+        foreach (var key in new[] { "tasks", "trunk", "heads" })
+        {
+            if (description[key]?.ToJsonString() != expected[key]!.ToJsonString())
+            {
+                throw new ModelFileException($"Checkpoint '{path}' was made for another model: its {key} differ from this trainer's model.");
+            }
+        }
+
+        string weighting = checkpoint["weighting"]?.GetValue<string>() ?? string.Empty;
+        if (weighting != Weighting.Name)
+        {
+            throw new ModelFileException($"Checkpoint '{path}' was made with weighting method '{weighting}', but this trainer uses '{Weighting.Name}'.");
+        }
+
+        _model.LoadWeights(blobs[0], path);
+        try
+        {
+            using var stream = new MemoryStream(blobs[1], writable: false);
+            using var reader = new BinaryReader(stream);
+            optimizer.load_state_dict(reader);
+            if (checkpoint["weightingState"] is JsonObject state)
+            {
+                Weighting.LoadState(state);
+            }
+
+            _step.History.Replace((checkpoint["lossHistory"] as JsonArray ?? [])
+                .Select(e => (e as JsonArray ?? []).Select(v => v!.GetValue<double>()).ToArray()));
+            _epochsDone = SpecJson.Get<int>(checkpoint, "epochsCompleted");
+            _stepCount = SpecJson.Get<long>(checkpoint, "steps");
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or InvalidCastException or EndOfStreamException)
+        {
+            throw new ModelFileException($"Checkpoint '{path}' has trainer state that does not fit this trainer: {e.Message}", e);
+        }
+    }
+
     /// <summary>Frees the optimiser state. Idempotent; the model is not disposed.</summary>
     public void Dispose()
     {
@@ -129,8 +221,6 @@ public sealed class MultiTaskTrainer : IDisposable
 
     private TrainingHistory FitEpochs(MultiTaskDataset train, MultiTaskDataset? validation, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
     {
-        torch.manual_seed(Options.Seed);
-        using var generator = new torch.Generator((ulong)Options.Seed);
         using var snapshot = new WeightSnapshot();
         var epochs = new List<EpochRecord>();
         var steps = new List<StepRecord>();
@@ -139,16 +229,22 @@ public sealed class MultiTaskTrainer : IDisposable
         int sinceBest = 0;
         bool stoppedEarly = false;
         bool keepBest = validation is not null && Options.RestoreBestWeights;
-        for (int epoch = 1; epoch <= Options.Epochs; epoch++)
+        int firstEpoch = _epochsDone + 1, lastEpoch = _epochsDone + Options.Epochs;
+        for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++)
         {
+            // Every epoch has its own random streams (dropout, shuffling, method randomness), derived from the seed and
+            // the epoch number, so training resumed from a checkpoint continues exactly as if it had never stopped.
+            torch.manual_seed(SeedMix.Of(Options.Seed, epoch, stream: 0));
+            using var generator = new torch.Generator((ulong)SeedMix.Of(Options.Seed, epoch, stream: 1));
             var clock = Stopwatch.StartNew();
             var trained = TrainEpoch(train, generator, epoch, steps, cancellationToken);
             _step.History.Add(trained.Losses);
             double[]? validationLoss = validation is null ? null : ValidationLosses(validation);
             double? validationTotal = validationLoss is null ? null : Objective(validationLoss);
+            _epochsDone = epoch;
             var record = new EpochRecord(
                 epoch,
-                Options.Epochs,
+                lastEpoch,
                 Objective(trained.Losses),
                 validationTotal,
                 _model.Tasks.Select((t, i) => new TaskEpochRecord(t.Name, trained.Losses[i], validationLoss?[i], trained.Weights[i])).ToArray(),
@@ -170,7 +266,7 @@ public sealed class MultiTaskTrainer : IDisposable
                         snapshot.Capture(_model.Network);
                     }
                 }
-                else if (++sinceBest >= Options.EarlyStoppingPatience && epoch < Options.Epochs)
+                else if (++sinceBest >= Options.EarlyStoppingPatience && epoch < lastEpoch)
                 {
                     stoppedEarly = true;
                     break;
@@ -178,7 +274,7 @@ public sealed class MultiTaskTrainer : IDisposable
             }
         }
 
-        bool restored = keepBest && bestEpoch is int b && b != epochs.Count;
+        bool restored = keepBest && bestEpoch is int b && b != epochs[^1].Epoch;
         if (restored)
         {
             snapshot.Restore(_model.Network);

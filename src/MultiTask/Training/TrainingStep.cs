@@ -21,7 +21,6 @@ internal sealed class TrainingStep
     private readonly Parameter[] _shared;
     private readonly Parameter[][] _heads;
     private readonly Parameter[] _modelParameters;
-    private readonly Random _random;
 
     internal TrainingStep(MultiTaskModel model, WeightingMethod weighting, TrainerOptions options)
     {
@@ -31,7 +30,6 @@ internal sealed class TrainingStep
         _shared = model.SharedParameters.ToArray();
         _heads = model.Tasks.Select(t => model.TaskParameters(t.Name).ToArray()).ToArray();
         _modelParameters = model.Network.parameters().ToArray();
-        _random = new Random(options.Seed);
     }
 
     internal LossHistory History { get; } = new();
@@ -60,6 +58,7 @@ internal sealed class TrainingStep
         }
 
         optimizer.zero_grad();
+        var random = new Random(SeedMix.Of(_options.Seed, step, stream: 2));
         double[] weights;
         double[,]? gramian = null;
         switch (_weighting)
@@ -76,7 +75,7 @@ internal sealed class TrainingStep
                     LossValues = values,
                     Epoch = epoch,
                     Step = step,
-                    Random = _random,
+                    Random = random,
                     History = History,
                 });
                 combination.Objective.backward();
@@ -84,8 +83,8 @@ internal sealed class TrainingStep
                 break;
             case GradientWeighting gradientWeighting:
                 (weights, gramian) = representation
-                    ? RepresentationBackward(gradientWeighting, losses, z, zLeaf, values, epoch, step)
-                    : SharedBackward(gradientWeighting, losses, values, epoch, step);
+                    ? RepresentationBackward(gradientWeighting, losses, z, zLeaf, values, epoch, step, random)
+                    : SharedBackward(gradientWeighting, losses, values, epoch, step, random);
                 break;
             default:
                 throw new InvalidOperationException($"Unsupported weighting method type {_weighting.GetType().Name}.");
@@ -105,7 +104,7 @@ internal sealed class TrainingStep
     }
 
     /// <summary>Per-task gradients of the shared parameters, combined by the method; heads get their own task's gradient.</summary>
-    private (double[] Weights, double[,] Gramian) SharedBackward(GradientWeighting method, Tensor[] losses, double[] values, int epoch, long step)
+    private (double[] Weights, double[,] Gramian) SharedBackward(GradientWeighting method, Tensor[] losses, double[] values, int epoch, long step, Random random)
     {
         int taskCount = losses.Length;
         var rows = new Tensor[taskCount];
@@ -118,7 +117,7 @@ internal sealed class TrainingStep
 
         var jacobian = torch.stack(rows);
         var gramian = SharedGradients.Gramian(jacobian);
-        var combination = Combine(method, gramian, values, epoch, step, jacobian);
+        var combination = Combine(method, gramian, values, epoch, step, jacobian, random);
         var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
         SharedGradients.Write(_shared, direction);
         WeightHeads(combination.Weights);
@@ -126,7 +125,7 @@ internal sealed class TrainingStep
     }
 
     /// <summary>Per-task gradients at the representation z (cheap: through the heads only), then one trunk backward of Σ wₜ ∂Lₜ/∂z.</summary>
-    private (double[] Weights, double[,] Gramian) RepresentationBackward(GradientWeighting method, Tensor[] losses, Tensor z, Tensor zLeaf, double[] values, int epoch, long step)
+    private (double[] Weights, double[,] Gramian) RepresentationBackward(GradientWeighting method, Tensor[] losses, Tensor z, Tensor zLeaf, double[] values, int epoch, long step, Random random)
     {
         int taskCount = losses.Length;
         var rows = new Tensor[taskCount];
@@ -139,7 +138,7 @@ internal sealed class TrainingStep
 
         var jacobian = torch.stack(rows);
         var gramian = SharedGradients.Gramian(jacobian);
-        var combination = Combine(method, gramian, values, epoch, step, jacobian);
+        var combination = Combine(method, gramian, values, epoch, step, jacobian, random);
         var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
         torch.autograd.backward([z], [direction.view_as(z)], inputs: _shared);
         WeightHeads(combination.Weights);
@@ -154,7 +153,7 @@ internal sealed class TrainingStep
         return torch.stack(losses).to(ScalarType.Float64).cpu().data<double>().ToArray();
     }
 
-    private GradientCombination Combine(GradientWeighting method, double[,] gramian, double[] values, int epoch, long step, Tensor jacobian)
+    private GradientCombination Combine(GradientWeighting method, double[,] gramian, double[] values, int epoch, long step, Tensor jacobian, Random random)
     {
         var combination = method.Combine(new GradientWeightingContext
         {
@@ -162,7 +161,7 @@ internal sealed class TrainingStep
             Losses = values,
             Epoch = epoch,
             Step = step,
-            Random = _random,
+            Random = random,
             History = History,
             Jacobian = method.NeedsJacobian ? jacobian : null,
         });

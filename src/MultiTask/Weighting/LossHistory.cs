@@ -16,4 +16,10 @@ public sealed class LossHistory
     public IReadOnlyList<double>? Last => _epochs.Count == 0 ? null : _epochs[^1];
 
     internal void Add(double[] meanLosses) => _epochs.Add((double[])meanLosses.Clone());
+
+    internal void Replace(IEnumerable<double[]> epochs)
+    {
+        _epochs.Clear();
+        _epochs.AddRange(epochs.Select(e => (double[])e.Clone()));
+    }
 }
