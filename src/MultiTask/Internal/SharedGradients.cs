@@ -48,7 +48,8 @@ internal static class SharedGradients
             }
             else
             {
-                p.grad = slice.clone().DetachFromDisposeScope();
+                // The parameter keeps its own reference to the gradient; the managed handle belongs to the caller's scope.
+                p.grad = slice.clone();
             }
 
             offset += n;

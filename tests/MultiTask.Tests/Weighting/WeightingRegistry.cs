@@ -1,0 +1,30 @@
+using MultiTask.Weighting;
+
+namespace MultiTask.Tests.Weighting;
+
+/// <summary>
+/// Every weighting method, by name, for the contract suite. Adding a method means adding one line here
+/// (see docs/weighting.md).
+/// </summary>
+public static class WeightingRegistry
+{
+    private static readonly Dictionary<string, Func<WeightingMethod>> Factories = new()
+    {
+        ["EW"] = () => Weightings.Equal(),
+        ["EW-mean"] = () => Weightings.Equal(mean: true),
+        ["Static"] = () => Weightings.Static(1.0, 0.5, 2.0),
+        ["UW"] = () => Weightings.Uncertainty(),
+        ["DWA"] = () => Weightings.DynamicWeightAverage(),
+        ["GLS"] = () => Weightings.GeometricLoss(),
+        ["RLW"] = () => Weightings.RandomLoss(),
+        ["SI"] = () => Weightings.ScaleInvariant(),
+        ["STCH"] = () => Weightings.SmoothTchebycheff(warmupEpochs: 1),
+        ["FAMO"] = () => Weightings.Famo(),
+        ["IMTL-L"] = () => Weightings.ImtlL(),
+        ["GradNorm"] = () => Weightings.GradNorm(),
+    };
+
+    public static IEnumerable<string> Names => Factories.Keys;
+
+    public static WeightingMethod Create(string name) => Factories[name]();
+}
