@@ -90,6 +90,7 @@ public sealed class MultiTaskModel : IDisposable
     /// <param name="factories">Factories of the custom trunk or heads the model uses, if any.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ModelFileException">The file is not a MultiTask model, is truncated or corrupted, or does not match its description.</exception>
+    /// <exception cref="InvalidOperationException">The model uses a custom trunk or head whose factory is not in <paramref name="factories"/>.</exception>
     public static MultiTaskModel Load(string path, ModuleFactories? factories = null)
     {
         var (description, blobs) = ModelFile.Read(path);
@@ -177,13 +178,14 @@ public sealed class MultiTaskModel : IDisposable
     }
 
     /// <summary>Predicts every task for token-id sequences (models with a token trunk).</summary>
-    /// <param name="tokenIds">One sequence per row; ids in [0, vocabulary size).</param>
+    /// <param name="tokenIds">One sequence per row; ids in [0, vocabulary size). Padded with the trunk's padding id.</param>
     /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
-    public TaskPredictions Predict(int[][] tokenIds, int batchSize = 1024)
+    /// <param name="maxLength">Cuts longer sequences to this length (as <see cref="MultiTaskDataset.FromTokens"/>); null keeps them whole.</param>
+    public TaskPredictions Predict(int[][] tokenIds, int batchSize = 1024, int? maxLength = null)
     {
         RequireInput(InputKind.Tokens);
         int paddingId = Trunk is TextTrunkSpec text ? text.PaddingId : 0;
-        var (flat, length) = InputArrays.PadTokens(tokenIds, paddingId, maxLength: null);
+        var (flat, length) = InputArrays.PadTokens(tokenIds, paddingId, maxLength);
         CheckTokenRange(flat);
         using var inputs = torch.tensor(flat, [tokenIds.Length, length]).DetachFromDisposeScope();
         return PredictTensor(inputs, batchSize);
@@ -287,6 +289,11 @@ public sealed class MultiTaskModel : IDisposable
 
         if (Trunk is TextTrunkSpec text)
         {
+            if (data.PaddingId is int padding && padding != text.PaddingId)
+            {
+                throw new ArgumentException($"The dataset pads with token id {padding} but the text trunk's padding id is {text.PaddingId}; use the same id in FromTokens and Trunks.Text.", nameof(data));
+            }
+
             using var scope = torch.NewDisposeScope();
             long max = data.Inputs.max().item<long>();
             if (max >= text.VocabularySize)

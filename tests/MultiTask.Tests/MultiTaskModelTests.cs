@@ -138,6 +138,15 @@ public sealed class MultiTaskModelTests
     }
 
     [Fact]
+    public void Evaluate_TokenDatasetWithAnotherPaddingId_NamesBothIds()
+    {
+        using var data = MultiTaskDataset.FromTokens([[2, 3], [4]], [TaskSpec.Binary("b")], [new[] { 0, 1 }], paddingId: 1);
+        using var model = MultiTaskModel.Create([TaskSpec.Binary("b")], Trunks.Text(10, 4, 4, paddingId: 0), seed: 1);
+        var act = () => model.Evaluate(data);
+        act.Should().Throw<ArgumentException>().WithMessage("*pads with token id 1*padding id is 0*");
+    }
+
+    [Fact]
     public void Dispose_IsIdempotent_AndLaterUseSaysDisposed()
     {
         var model = MultiTaskModel.Create(Tasks, Trunks.Mlp(4, [8]));

@@ -21,9 +21,10 @@ public sealed class MultiTaskDataset : IDisposable
     private Tensor? _targets;
     private Tensor? _mask;
 
-    private MultiTaskDataset(TaskSpec[] tasks, InputKind inputKind, Tensor inputs, Tensor targets, Tensor mask)
+    private MultiTaskDataset(TaskSpec[] tasks, InputKind inputKind, Tensor inputs, Tensor targets, Tensor mask, int? paddingId = null)
     {
         _tasks = tasks;
+        PaddingId = paddingId;
         InputKind = inputKind;
         _inputs = inputs.DetachFromDisposeScope();
         _targets = targets.DetachFromDisposeScope();
@@ -43,6 +44,9 @@ public sealed class MultiTaskDataset : IDisposable
 
     /// <summary>The number of features (for <see cref="InputKind.Features"/>) or the padded sequence length (for <see cref="InputKind.Tokens"/>).</summary>
     public int InputWidth { get; }
+
+    /// <summary>The token id that pads sequences (for <see cref="InputKind.Tokens"/>); null for feature inputs.</summary>
+    public int? PaddingId { get; }
 
     /// <summary>The inputs, [rows, width]: float32 features or int64 token ids. Owned by the dataset; do not dispose.</summary>
     public Tensor Inputs => _inputs ?? throw Disposed();
@@ -98,7 +102,8 @@ public sealed class MultiTaskDataset : IDisposable
             InputKind.Tokens,
             torch.tensor(flat, [tokenIds.Length, length]),
             torch.tensor(values, [tokenIds.Length, taskArray.Length]),
-            torch.tensor(mask, [tokenIds.Length, taskArray.Length]));
+            torch.tensor(mask, [tokenIds.Length, taskArray.Length]),
+            paddingId);
     }
 
     /// <summary>The number of rows that have a label for the task.</summary>
@@ -156,7 +161,7 @@ public sealed class MultiTaskDataset : IDisposable
 
         using var scope = torch.NewDisposeScope();
         var idx = torch.tensor(index);
-        return new MultiTaskDataset(_tasks, InputKind, Inputs.index_select(0, idx), Targets.index_select(0, idx), Mask.index_select(0, idx));
+        return new MultiTaskDataset(_tasks, InputKind, Inputs.index_select(0, idx), Targets.index_select(0, idx), Mask.index_select(0, idx), PaddingId);
     }
 
     /// <summary>A copy with only the named tasks (same rows and inputs), for example to train a single-task baseline.</summary>
@@ -174,7 +179,7 @@ public sealed class MultiTaskDataset : IDisposable
         TaskSpec.CheckTasks(tasks, nameof(taskNames));
         using var scope = torch.NewDisposeScope();
         var idx = torch.tensor(columns);
-        return new MultiTaskDataset(tasks, InputKind, Inputs.clone(), Targets.index_select(1, idx), Mask.index_select(1, idx));
+        return new MultiTaskDataset(tasks, InputKind, Inputs.clone(), Targets.index_select(1, idx), Mask.index_select(1, idx), PaddingId);
     }
 
     /// <summary>

@@ -74,12 +74,12 @@ public sealed class TaskTargets
                 missing = float.IsNaN(v);
                 if (!missing && float.IsInfinity(v))
                 {
-                    throw new ArgumentException($"Targets for task '{task.Name}' contain {v} at row {i}; use NaN to mark a missing label.");
+                    throw new ArgumentException($"Targets for task '{task.Name}' contain {v} at row {i}; use NaN to mark a missing label.", "targets");
                 }
 
                 if (!missing && task.Kind != TaskKind.Regression && v != MathF.Round(v))
                 {
-                    throw new ArgumentException($"Targets for task '{task.Name}' ({task.Kind}) must be class labels; row {i} has {v}.");
+                    throw new ArgumentException($"Targets for task '{task.Name}' ({task.Kind}) must be class labels; row {i} has {v}.", "targets");
                 }
             }
             else
@@ -89,13 +89,13 @@ public sealed class TaskTargets
                 v = label;
                 if (task.Kind == TaskKind.Regression)
                 {
-                    throw new ArgumentException($"Targets for regression task '{task.Name}' must be real values (float[] or double[]), not class labels.");
+                    throw new ArgumentException($"Targets for regression task '{task.Name}' must be real values (float[] or double[]), not class labels.", "targets");
                 }
             }
 
             if (!missing && task.Kind != TaskKind.Regression && (v < 0 || v >= task.ClassCount))
             {
-                throw new ArgumentOutOfRangeException(nameof(Labels), $"Class label {v} at row {i} of task '{task.Name}' is out of range: expected 0 to {task.ClassCount - 1}, or {TaskSpec.MissingClass} for a missing label.");
+                throw new ArgumentOutOfRangeException("targets", $"Class label {v} at row {i} of task '{task.Name}' is out of range: expected 0 to {task.ClassCount - 1}, or {TaskSpec.MissingClass} for a missing label.");
             }
 
             values[(i * columns) + column] = missing ? 0f : v;

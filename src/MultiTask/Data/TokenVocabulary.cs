@@ -159,7 +159,7 @@ public sealed class TokenVocabulary
         return ids;
     }
 
-    /// <summary>Encodes each text (see <see cref="Encode"/>), for <see cref="MultiTaskDataset.FromTokens"/> or <see cref="MultiTaskModel.Predict(int[][], int)"/>.</summary>
+    /// <summary>Encodes each text (see <see cref="Encode"/>), for <see cref="MultiTaskDataset.FromTokens"/> or <see cref="MultiTaskModel.Predict(int[][], int, int?)"/>.</summary>
     /// <param name="texts">The texts; no item may be null.</param>
     /// <param name="maxLength">Keeps only the first this-many tokens of each text. Range: ≥ 1, or null for all. Default: null.</param>
     /// <returns>One id sequence per text, in order.</returns>
