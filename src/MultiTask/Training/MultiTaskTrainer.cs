@@ -343,6 +343,11 @@ public sealed class MultiTaskTrainer : IDisposable
     {
         if (source != GradientSource.Representation)
         {
+            if (weighting is GradientWeighting { RequiresRepresentationGradients: true })
+            {
+                throw new ArgumentException($"{weighting.Name} works on gradients at the shared representation; set TrainerOptions.GradientSource to Representation.", nameof(weighting));
+            }
+
             return;
         }
 

@@ -117,10 +117,10 @@ internal sealed class TrainingStep
 
         var jacobian = torch.stack(rows);
         var gramian = SharedGradients.Gramian(jacobian);
-        var combination = Combine(method, gramian, values, epoch, step, jacobian, random);
+        var combination = Combine(method, gramian, values, epoch, step, jacobian, random, representation: null);
         var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
         SharedGradients.Write(_shared, direction);
-        WeightHeads(combination.Weights);
+        WeightHeads(combination);
         return (combination.Weights, gramian);
     }
 
@@ -138,10 +138,10 @@ internal sealed class TrainingStep
 
         var jacobian = torch.stack(rows);
         var gramian = SharedGradients.Gramian(jacobian);
-        var combination = Combine(method, gramian, values, epoch, step, jacobian, random);
+        var combination = Combine(method, gramian, values, epoch, step, jacobian, random, zLeaf.detach().flatten());
         var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
         torch.autograd.backward([z], [direction.view_as(z)], inputs: _shared);
-        WeightHeads(combination.Weights);
+        WeightHeads(combination);
         return (combination.Weights, gramian);
     }
 
@@ -153,7 +153,7 @@ internal sealed class TrainingStep
         return torch.stack(losses).to(ScalarType.Float64).cpu().data<double>().ToArray();
     }
 
-    private GradientCombination Combine(GradientWeighting method, double[,] gramian, double[] values, int epoch, long step, Tensor jacobian, Random random)
+    private GradientCombination Combine(GradientWeighting method, double[,] gramian, double[] values, int epoch, long step, Tensor jacobian, Random random, Tensor? representation)
     {
         var combination = method.Combine(new GradientWeightingContext
         {
@@ -163,7 +163,8 @@ internal sealed class TrainingStep
             Step = step,
             Random = random,
             History = History,
-            Jacobian = method.NeedsJacobian ? jacobian : null,
+            Jacobian = method.NeedsJacobian || representation is not null ? jacobian : null,
+            Representation = representation,
         });
         if (combination.Weights.Length != values.Length || combination.Weights.Any(w => !double.IsFinite(w)))
         {
@@ -193,13 +194,14 @@ internal sealed class TrainingStep
         return w.matmul(jacobian);
     }
 
-    private void WeightHeads(double[] weights)
+    private void WeightHeads(GradientCombination combination)
     {
-        if (_options.HeadGradients == HeadGradientMode.Weighted)
+        var scales = combination.HeadScales ?? (_options.HeadGradients == HeadGradientMode.Weighted ? combination.Weights : null);
+        if (scales is not null)
         {
-            for (int t = 0; t < weights.Length; t++)
+            for (int t = 0; t < scales.Length; t++)
             {
-                SharedGradients.Scale(_heads[t], weights[t]);
+                SharedGradients.Scale(_heads[t], scales[t]);
             }
         }
     }

@@ -31,4 +31,10 @@ public sealed class GradientCombination
 
     /// <summary>An explicit update direction; null when the direction is Σₜ wₜ gₜ.</summary>
     public Tensor? Direction { get; }
+
+    /// <summary>
+    /// Factors for each head's own gradient, for methods whose heads follow a transformed loss (e.g. DB-MTL's
+    /// ∇log Lₜ = ∇Lₜ / Lₜ); null leaves the heads to <see cref="Training.TrainerOptions.HeadGradients"/>.
+    /// </summary>
+    public double[]? HeadScales { get; init; }
 }

@@ -13,6 +13,9 @@ public abstract class GradientWeighting : WeightingMethod
     /// <summary>Whether the method may run on gradients at the shared representation (LibMTL's rep_grad, MGDA-UB). Default: false.</summary>
     public virtual bool SupportsRepresentationGradients => false;
 
+    /// <summary>Whether the method works only on gradients at the shared representation (e.g. GradDrop). Default: false.</summary>
+    public virtual bool RequiresRepresentationGradients => false;
+
     /// <summary>Computes this step's combination.</summary>
     /// <param name="context">The Gramian, losses and step; J when <see cref="NeedsJacobian"/>.</param>
     /// <returns>The weights of d = Σₜ wₜ gₜ, or an explicit direction.</returns>

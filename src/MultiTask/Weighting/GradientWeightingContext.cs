@@ -30,6 +30,12 @@ public sealed class GradientWeightingContext
     /// </summary>
     public Tensor? Jacobian { get; init; }
 
+    /// <summary>
+    /// The shared representation z of the batch, flattened to [B·H] (detached), when the gradients are taken at the
+    /// representation (<see cref="Training.GradientSource.Representation"/>); null otherwise. Valid during the call only.
+    /// </summary>
+    public Tensor? Representation { get; init; }
+
     /// <summary>The per-epoch mean training losses of the finished epochs.</summary>
     public LossHistory History { get; init; } = new();
 
