@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MultiTask.Data;
 using MultiTask.Internal;
+using MultiTask.Models;
 using MultiTask.Serialization;
 using MultiTask.Weighting;
 using TorchSharp.Modules;
@@ -94,32 +95,60 @@ public sealed class MultiTaskTrainer : IDisposable
     /// <exception cref="TrainingDivergedException">A task's loss became NaN or infinite; the weights are left as before that step.</exception>
     public TrainingHistory Fit(MultiTaskDataset train, MultiTaskDataset? validation = null, IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_optimizer is null, this);
-        if (_model.Device.ToString() != _device.ToString())
-        {
-            throw new InvalidOperationException($"The model moved from {_device} to {_model.Device} after the trainer was created; move the model first, then create the trainer.");
-        }
-
-        if (Options.EarlyStoppingPatience is not null && validation is null)
-        {
-            throw new ArgumentException("Early stopping (TrainerOptions.EarlyStoppingPatience) needs a validation dataset.", nameof(validation));
-        }
-
+        CheckReady(validation is not null);
         using var trainView = AlignedView.Of(_model, train);
         using var validationView = validation is null ? null : AlignedView.Of(_model, validation);
-        int previousThreads = torch.get_num_threads();
-        if (Options.Threads is int threads)
-        {
-            torch.set_num_threads(threads);
-        }
+        using var trainBlock = TaskBlock.Whole(trainView.Data);
+        using var validationBlock = validationView is null ? null : TaskBlock.Whole(validationView.Data);
+        return WithThreads(() => FitEpochs([trainBlock], validationBlock is null ? null : [validationBlock], sampling: null, progress, cancellationToken));
+    }
 
+    /// <summary>
+    /// Trains on one dataset per task (different rows for each task, e.g. tasks from different sources), drawing rows
+    /// as <see cref="TrainerOptions.Sampling"/> says, for <see cref="TrainerOptions.Epochs"/> epochs.
+    /// </summary>
+    /// <param name="train">A dataset for every task of the model, by task name; each must contain that task (it may contain others, which are ignored here).</param>
+    /// <param name="validation">Validation datasets by task name (each task's loss is measured on its own dataset); optional, and may cover only some tasks.</param>
+    /// <param name="progress">Receives one <see cref="EpochRecord"/> per epoch; optional.</param>
+    /// <param name="cancellationToken">Stops training between steps.</param>
+    /// <returns>Per-epoch, per-task losses and weights, and the early-stopping outcome.</returns>
+    /// <exception cref="ArgumentException">A task has no dataset, a name is unknown, or a dataset does not match the model.</exception>
+    public TrainingHistory Fit(IReadOnlyDictionary<string, MultiTaskDataset> train, IReadOnlyDictionary<string, MultiTaskDataset>? validation = null, IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        CheckReady(validation is { Count: > 0 });
+        var trainBlocks = new List<TaskBlock>();
+        var validationBlocks = new List<TaskBlock>();
         try
         {
-            return FitEpochs(trainView.Data, validationView?.Data, progress, cancellationToken);
+            foreach (var name in train.Keys.Concat(validation?.Keys ?? []).Where(k => _model.Tasks.All(t => t.Name != k)))
+            {
+                throw new ArgumentException($"Datasets are given for task '{name}', which the model does not have; its tasks are {string.Join(", ", _model.Tasks.Select(t => $"'{t.Name}'"))}.", nameof(train));
+            }
+
+            for (int t = 0; t < _model.Tasks.Count; t++)
+            {
+                var task = _model.Tasks[t];
+                var data = train.GetValueOrDefault(task.Name)
+                    ?? throw new ArgumentException($"No training dataset for task '{task.Name}'; give one dataset per task.", nameof(train));
+                trainBlocks.Add(PerTaskBlock(data, task, t));
+                if (validation?.GetValueOrDefault(task.Name) is { } check)
+                {
+                    validationBlocks.Add(PerTaskBlock(check, task, t));
+                }
+            }
+
+            if (_model.Trunk is TextTrunkSpec text)
+            {
+                int width = trainBlocks.Concat(validationBlocks).Max(b => (int)b.Inputs.shape[1]);
+                trainBlocks.Concat(validationBlocks).ToList().ForEach(b => b.PadTo(width, text.PaddingId));
+            }
+
+            return WithThreads(() => FitEpochs(trainBlocks, validationBlocks.Count > 0 ? validationBlocks : null, Options.Sampling, progress, cancellationToken));
         }
         finally
         {
-            torch.set_num_threads(previousThreads);
+            trainBlocks.Concat(validationBlocks).ToList().ForEach(b => b.Dispose());
         }
     }
 
@@ -219,7 +248,7 @@ public sealed class MultiTaskTrainer : IDisposable
         Weighting.Dispose();
     }
 
-    private TrainingHistory FitEpochs(MultiTaskDataset train, MultiTaskDataset? validation, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
+    private TrainingHistory FitEpochs(IReadOnlyList<TaskBlock> train, IReadOnlyList<TaskBlock>? validation, TaskSampling? sampling, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
     {
         using var snapshot = new WeightSnapshot();
         var epochs = new List<EpochRecord>();
@@ -235,9 +264,8 @@ public sealed class MultiTaskTrainer : IDisposable
             // Every epoch has its own random streams (dropout, shuffling, method randomness), derived from the seed and
             // the epoch number, so training resumed from a checkpoint continues exactly as if it had never stopped.
             torch.manual_seed(SeedMix.Of(Options.Seed, epoch, stream: 0));
-            using var generator = new torch.Generator((ulong)SeedMix.Of(Options.Seed, epoch, stream: 1));
             var clock = Stopwatch.StartNew();
-            var trained = TrainEpoch(train, generator, epoch, steps, cancellationToken);
+            var trained = TrainEpoch(train, sampling, epoch, steps, cancellationToken);
             _step.History.Add(trained.Losses);
             double[]? validationLoss = validation is null ? null : ValidationLosses(validation);
             double? validationTotal = validationLoss is null ? null : Objective(validationLoss);
@@ -283,26 +311,24 @@ public sealed class MultiTaskTrainer : IDisposable
         return new TrainingHistory(epochs, bestEpoch, stoppedEarly, restored) { Steps = steps };
     }
 
-    private EpochTotals TrainEpoch(MultiTaskDataset data, torch.Generator generator, int epoch, List<StepRecord> steps, CancellationToken cancellationToken)
+    private EpochTotals TrainEpoch(IReadOnlyList<TaskBlock> blocks, TaskSampling? sampling, int epoch, List<StepRecord> steps, CancellationToken cancellationToken)
     {
         var device = _model.Device;
         var totals = new EpochTotals(_model.Tasks.Count);
-        int batchSize = Options.BatchSize;
+        var plan = sampling is TaskSampling perTask
+            ? EpochPlanner.PerTask(blocks.Select(b => b.Count).ToArray(), Options.BatchSize, perTask, new Random(SeedMix.Of(Options.Seed, epoch, stream: 3)))
+            : EpochPlanner.Single(blocks[0].Count, Options.BatchSize, Options.Schedule, _model.Tasks.Count);
+        using var orders = new RowOrders(blocks, Options.Shuffle, Options.Seed, epoch);
         _model.Network.train();
-        using var order = (Options.Shuffle ? torch.randperm(data.Count, generator: generator) : torch.arange(data.Count)).DetachFromDisposeScope();
-        for (int start = 0; start < data.Count; start += batchSize, _stepCount++)
+        for (int s = 0; s < plan.Count; s++, _stepCount++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
-            int count = Math.Min(batchSize, data.Count - start);
-            var rows = order.narrow(0, start, count);
-            var x = data.Inputs.index_select(0, rows).to(device);
-            var y = data.Targets.index_select(0, rows).to(device);
-            var m = data.Mask.index_select(0, rows).to(device);
+            var (x, y, m) = orders.Batch(plan[s], _model.Tasks.Count, device);
             bool measure = Options.GradientDiagnostics switch
             {
                 GradientDiagnostics.PerStep => true,
-                GradientDiagnostics.PerEpoch => Weighting is GradientWeighting || start == 0,
+                GradientDiagnostics.PerEpoch => Weighting is GradientWeighting || s == 0,
                 _ => false,
             };
             var outcome = _step.Run(_optimizer!, x, y, m, epoch, _stepCount, measure);
@@ -317,10 +343,67 @@ public sealed class MultiTaskTrainer : IDisposable
         return totals;
     }
 
-    private double[] ValidationLosses(MultiTaskDataset data)
+    private double[] ValidationLosses(IReadOnlyList<TaskBlock> blocks)
     {
-        var run = ModelRunner.Run(_model.Network, _model.Tasks, _model.Device, data.Inputs, data.Targets, data.Mask, Math.Max(Options.BatchSize, 1024));
-        return run.LossSums.Select((s, t) => run.LabelCounts[t] > 0 ? s / run.LabelCounts[t] : double.NaN).ToArray();
+        int taskCount = _model.Tasks.Count;
+        var sums = new double[taskCount];
+        var counts = new double[taskCount];
+        foreach (var block in blocks)
+        {
+            var run = ModelRunner.Run(_model.Network, _model.Tasks, _model.Device, block.Inputs, block.Targets, block.Mask, Math.Max(Options.BatchSize, 1024));
+            for (int t = 0; t < taskCount; t++)
+            {
+                sums[t] += run.LossSums[t];
+                counts[t] += run.LabelCounts[t];
+            }
+        }
+
+        return sums.Select((s, t) => counts[t] > 0 ? s / counts[t] : double.NaN).ToArray();
+    }
+
+    private void CheckReady(bool hasValidation)
+    {
+        ObjectDisposedException.ThrowIf(_optimizer is null, this);
+        if (_model.Device.ToString() != _device.ToString())
+        {
+            throw new InvalidOperationException($"The model moved from {_device} to {_model.Device} after the trainer was created; move the model first, then create the trainer.");
+        }
+
+        if (Options.EarlyStoppingPatience is not null && !hasValidation)
+        {
+            throw new ArgumentException("Early stopping (TrainerOptions.EarlyStoppingPatience) needs a validation dataset.", "validation");
+        }
+    }
+
+    private TrainingHistory WithThreads(Func<TrainingHistory> fit)
+    {
+        int previousThreads = torch.get_num_threads();
+        if (Options.Threads is int threads)
+        {
+            torch.set_num_threads(threads);
+        }
+
+        try
+        {
+            return fit();
+        }
+        finally
+        {
+            torch.set_num_threads(previousThreads);
+        }
+    }
+
+    private TaskBlock PerTaskBlock(MultiTaskDataset data, TaskSpec task, int index)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        _model.CheckInputs(data);
+        var own = data.Tasks[data.ColumnOf(task.Name)];
+        if (own.Kind != task.Kind || own.ClassCount != task.ClassCount)
+        {
+            throw new ArgumentException($"Task '{task.Name}' is {task} in the model but {own} in its dataset.", "train");
+        }
+
+        return TaskBlock.ForTask(data, task.Name, index, _model.Tasks.Count);
     }
 
     /// <summary>The objective reported and used for early stopping: Σ wₜLₜ with static weights, the plain sum of task losses otherwise.</summary>

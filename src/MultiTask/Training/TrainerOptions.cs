@@ -64,6 +64,12 @@ public sealed class TrainerOptions
     /// <summary>Whether and how often gradient cosines between tasks are measured. Default: <see cref="GradientDiagnostics.None"/>.</summary>
     public GradientDiagnostics GradientDiagnostics { get; init; } = GradientDiagnostics.None;
 
+    /// <summary>Which tasks each step trains when <c>Fit</c> gets one dataset. Default: <see cref="TaskSchedule.Joint"/>.</summary>
+    public TaskSchedule Schedule { get; init; } = TaskSchedule.Joint;
+
+    /// <summary>How steps draw rows when <c>Fit</c> gets one dataset per task. Default: <see cref="TaskSampling.CycleToLongest"/>.</summary>
+    public TaskSampling Sampling { get; init; } = TaskSampling.CycleToLongest;
+
     /// <summary>Checks every setting; the message names the setting and its range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public TrainerOptions Validate()
