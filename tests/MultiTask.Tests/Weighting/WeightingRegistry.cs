@@ -1,3 +1,4 @@
+using MultiTask.Training;
 using MultiTask.Weighting;
 
 namespace MultiTask.Tests.Weighting;
@@ -24,7 +25,13 @@ public static class WeightingRegistry
         ["GradNorm"] = () => Weightings.GradNorm(),
     };
 
+    /// <summary>Methods that only run on gradients at the shared representation.</summary>
+    private static readonly HashSet<string> RepresentationOnly = [];
+
     public static IEnumerable<string> Names => Factories.Keys;
 
     public static WeightingMethod Create(string name) => Factories[name]();
+
+    public static (Func<WeightingMethod> Create, GradientSource Source) Entry(string name)
+        => (Factories[name], RepresentationOnly.Contains(name) ? GradientSource.Representation : GradientSource.SharedParameters);
 }
