@@ -23,6 +23,16 @@ public sealed class FairGradTests
     }
 
     [Fact]
+    public void Combine_OppositeGradients_RidgeKeepsWeightsFinite()
+    {
+        // g₂ = −g₁ has no solution. On G/‖G‖_F + 1e-8·I (‖G‖_F = 2) the symmetric solution has 1e-8·x = 1/x,
+        // x = 1e4, mapped back by ‖G‖_F^(−½): w = 1e4/√2 each, and d = 0.
+        var w = new FairGrad().Combine(Context(new double[,] { { 1, -1 }, { -1, 1 } })).Weights;
+
+        w.ShouldApproximate([1e4 / Math.Sqrt(2), 1e4 / Math.Sqrt(2)], 1e-3);
+    }
+
+    [Fact]
     public void Combine_AlphaZero_GivesUniformWeights()
     {
         Weights(new FairGrad(alpha: 0), ReferenceJacobian).Should().Equal(0.5, 0.5);
