@@ -48,4 +48,46 @@ public static class Weightings
     /// <summary>GradNorm (Chen et al., ICML 2018).</summary>
     /// <param name="alpha">Default: 1.5.</param>
     public static GradNorm GradNorm(double alpha = 1.5) => new(alpha);
+
+    /// <summary>MGDA, the min-norm point of the task gradients (Sener and Koltun, NeurIPS 2018); with representation gradients, MGDA-UB.</summary>
+    /// <param name="normalization">How each gradient is normalised first. Default: none.</param>
+    public static Mgda Mgda(MgdaNormalization normalization = MgdaNormalization.None) => new(normalization);
+
+    /// <summary>PCGrad, projecting conflicting gradients (Yu et al., NeurIPS 2020).</summary>
+    public static PCGrad PCGrad() => new();
+
+    /// <summary>GradVac, gradient vaccine (Wang et al., ICLR 2021).</summary>
+    /// <param name="beta">EMA rate of the target cosines. Default: 0.5.</param>
+    public static GradVac GradVac(double beta = 0.5) => new(beta);
+
+    /// <summary>IMTL-G (Liu et al., ICLR 2021).</summary>
+    public static ImtlG ImtlG() => new();
+
+    /// <summary>CAGrad, conflict-averse gradient descent (Liu et al., NeurIPS 2021).</summary>
+    /// <param name="c">Default: 0.5.</param>
+    /// <param name="rescale">Default: divide by 1 + c² (LibMTL's 1).</param>
+    public static CAGrad CAGrad(double c = 0.5, CAGradRescale rescale = CAGradRescale.OnePlusCSquared) => new(c, rescale);
+
+    /// <summary>Nash-MTL (Navon et al., ICML 2022).</summary>
+    /// <param name="maxNorm">Clips the update's norm; 0 for none. Default: 1.</param>
+    /// <param name="updateWeightsEvery">Default: 1.</param>
+    public static NashMtl NashMtl(double maxNorm = 1.0, int updateWeightsEvery = 1) => new(maxNorm, updateWeightsEvery);
+
+    /// <summary>Aligned-MTL (Senushkin et al., CVPR 2023).</summary>
+    /// <param name="scale">Default: min.</param>
+    /// <param name="preference">Default: ones (LibMTL).</param>
+    public static AlignedMtl AlignedMtl(AlignedMtlScale scale = AlignedMtlScale.Min, AlignedMtlPreference preference = AlignedMtlPreference.Ones) => new(scale, preference);
+
+    /// <summary>UPGrad (Quinton and Rey, 2024).</summary>
+    public static UpGrad UpGrad() => new();
+
+    /// <summary>DualProj: the mean gradient projected onto the dual cone (torchjd; GEM, Lopez-Paz and Ranzato, NeurIPS 2017).</summary>
+    public static DualProj DualProj() => new();
+
+    /// <summary>ConFIG, conflict-free inverse gradients (Liu, Chu and Thuerey, 2024).</summary>
+    public static ConFig ConFig() => new();
+
+    /// <summary>FairGrad (Ban and Ji, ICML 2024).</summary>
+    /// <param name="alpha">Default: 1.</param>
+    public static FairGrad FairGrad(double alpha = 1.0) => new(alpha);
 }

@@ -23,10 +23,28 @@ public static class WeightingRegistry
         ["FAMO"] = () => Weightings.Famo(),
         ["IMTL-L"] = () => Weightings.ImtlL(),
         ["GradNorm"] = () => Weightings.GradNorm(),
+        ["MGDA"] = () => Weightings.Mgda(),
+        ["MGDA-l2"] = () => Weightings.Mgda(MgdaNormalization.L2),
+        ["MGDA-loss"] = () => Weightings.Mgda(MgdaNormalization.Loss),
+        ["MGDA-loss+"] = () => Weightings.Mgda(MgdaNormalization.LossPlusL2),
+        ["PCGrad"] = () => Weightings.PCGrad(),
+        ["GradVac"] = () => Weightings.GradVac(),
+        ["IMTL-G"] = () => Weightings.ImtlG(),
+        ["CAGrad"] = () => Weightings.CAGrad(),
+        ["Nash-MTL"] = () => Weightings.NashMtl(),
+        ["Aligned-MTL"] = () => Weightings.AlignedMtl(),
+        ["UPGrad"] = () => Weightings.UpGrad(),
+        ["DualProj"] = () => Weightings.DualProj(),
+        ["ConFIG"] = () => Weightings.ConFig(),
+        ["FairGrad"] = () => Weightings.FairGrad(),
+        ["MGDA-UB"] = () => Weightings.Mgda(MgdaNormalization.L2),
+        ["IMTL-G (rep)"] = () => Weightings.ImtlG(),
+        ["Aligned-MTL (rep)"] = () => Weightings.AlignedMtl(),
+        ["GradNorm (rep)"] = () => Weightings.GradNorm(),
     };
 
-    /// <summary>Methods that only run on gradients at the shared representation.</summary>
-    private static readonly HashSet<string> RepresentationOnly = [];
+    /// <summary>Entries that run on gradients at the shared representation (MGDA-UB and the other methods that support it).</summary>
+    private static readonly HashSet<string> RepresentationOnly = ["MGDA-UB", "IMTL-G (rep)", "Aligned-MTL (rep)", "GradNorm (rep)"];
 
     public static IEnumerable<string> Names => Factories.Keys;
 
