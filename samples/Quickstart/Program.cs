@@ -27,6 +27,7 @@ var options = new TrainerOptions { Epochs = 60, BatchSize = 64, LearningRate = 2
 // 2. Train: one model per task, then one model for all tasks, with a progress bar per model.
 var singleTask = new Dictionary<string, TaskEvaluation>();
 EvaluationReport? multiTask = null;
+IReadOnlyList<IReadOnlyList<double>>? cosines = null;
 AnsiConsole.Progress()
     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
     .Start(context =>
@@ -39,7 +40,7 @@ AnsiConsole.Progress()
             singleTask[task.Name] = Train($"single-task {task.Name}", [task], train, validation, test, context)[task.Name];
         }
 
-        multiTask = Train("multi-task (all 3)", data.Tasks, split.Train, split.Validation, split.Test, context);
+        multiTask = Train("multi-task (all 3)", data.Tasks, split.Train, split.Validation, split.Test, context, diagnostics: true);
     });
 
 // 3. Report: test metrics per task, single-task versus multi-task.
@@ -56,19 +57,46 @@ foreach (var task in data.Tasks)
 }
 
 AnsiConsole.Write(table);
+
+// 4. Diagnostics: how aligned the tasks' gradients on the shared trunk were (1 = same direction, < 0 = conflict).
+var cosineTable = new Table().Title("Gradient cosine between tasks (multi-task model, last epoch)").AddColumn("");
+foreach (var task in data.Tasks)
+{
+    cosineTable.AddColumn(task.Name);
+}
+
+for (int i = 0; i < data.Tasks.Count; i++)
+{
+    cosineTable.AddRow([data.Tasks[i].Name, .. cosines![i].Select(c => $"{c:+0.00;-0.00}")]);
+}
+
+AnsiConsole.Write(cosineTable);
 AnsiConsole.MarkupLine($"\nDone in {clock.Elapsed.TotalSeconds:F1} s.");
 
-EvaluationReport Train(string label, IReadOnlyList<TaskSpec> tasks, MultiTaskDataset train, MultiTaskDataset validation, MultiTaskDataset test, ProgressContext context)
+EvaluationReport Train(string label, IReadOnlyList<TaskSpec> tasks, MultiTaskDataset train, MultiTaskDataset validation, MultiTaskDataset test, ProgressContext context, bool diagnostics = false)
 {
     var bar = context.AddTask(label, maxValue: options.Epochs);
     using var model = MultiTaskModel.Create(tasks, trunk, head, seed: Seed);
-    using var trainer = new MultiTaskTrainer(model, options);
+    using var trainer = new MultiTaskTrainer(model, diagnostics ? WithDiagnostics(options) : options);
     var history = trainer.Fit(train, validation, epoch =>
     {
         bar.Description = $"{label}: epoch {epoch.Epoch}, validation loss {epoch.ValidationLoss:F3}";
         bar.Value = epoch.Epoch;
     });
     bar.Value = bar.MaxValue;
+    cosines = diagnostics ? history.Epochs[^1].GradientCosines : cosines;
     bar.Description = $"{label}: best epoch {history.BestEpoch} of {history.Epochs.Count}";
     return model.Evaluate(test);
 }
+
+static TrainerOptions WithDiagnostics(TrainerOptions o) => new()
+{
+    Epochs = o.Epochs,
+    BatchSize = o.BatchSize,
+    LearningRate = o.LearningRate,
+    WeightDecay = o.WeightDecay,
+    EarlyStoppingPatience = o.EarlyStoppingPatience,
+    Seed = o.Seed,
+    Threads = o.Threads,
+    GradientDiagnostics = GradientDiagnostics.PerEpoch,
+};
