@@ -1,0 +1,39 @@
+namespace MultiTask.Data.Tabular;
+
+/// <summary>A categorical column of strings; null marks a missing value.</summary>
+public sealed class CategoricalColumn : TabularColumn
+{
+    private readonly string?[] _values;
+
+    /// <summary>Creates the column; the array is copied.</summary>
+    /// <param name="name">The column's name.</param>
+    /// <param name="values">One category per row; null for missing.</param>
+    public CategoricalColumn(string name, IReadOnlyList<string?> values)
+        : base(name)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        _values = values.ToArray();
+    }
+
+    /// <summary>The categories; null where missing.</summary>
+    public IReadOnlyList<string?> Values => _values;
+
+    /// <inheritdoc/>
+    public override int Count => _values.Length;
+
+    /// <inheritdoc/>
+    public override int MissingCount => _values.Count(v => v is null);
+
+    /// <summary>The category at a row.</summary>
+    /// <param name="row">The row index.</param>
+    public string? this[int row] => _values[row];
+
+    /// <summary>The distinct categories present, in ordinal string order (scikit-learn's sorted order).</summary>
+    public IReadOnlyList<string> Categories => _values.Where(v => v is not null).Select(v => v!).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    /// <inheritdoc/>
+    public override TabularColumn Take(IReadOnlyList<int> rows) => new CategoricalColumn(Name, rows.Select(r => _values[r]).ToArray());
+
+    /// <inheritdoc/>
+    public override TabularColumn Rename(string name) => new CategoricalColumn(name, _values);
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+
+namespace MultiTask.Preprocessing;
+
+/// <summary>The JSON readers of the built-in preprocessing steps, by kind (consulted by <see cref="FittedTransforms"/>).</summary>
+internal static class PreprocessingReaders
+{
+    internal static IEnumerable<KeyValuePair<string, Func<JsonObject, IFittedTransform>>> All =>
+    [
+        new(FittedPipeline.KindName, FittedPipeline.FromJson),
+        new(FeatureSelection.FittedColumnSelection.KindName, FeatureSelection.FittedColumnSelection.FromJson),
+    ];
+}
