@@ -3,7 +3,9 @@ using MultiTask.Data;
 using MultiTask.Evaluation;
 using MultiTask.Internal;
 using MultiTask.Models;
+using MultiTask.Data.Tabular;
 using MultiTask.Prediction;
+using MultiTask.Preprocessing;
 using MultiTask.Serialization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -42,6 +44,12 @@ public sealed class MultiTaskModel : IDisposable
 
     /// <summary>The description of each task's head, in task order.</summary>
     public IReadOnlyList<HeadSpec> HeadSpecs => _heads;
+
+    /// <summary>
+    /// The fitted preprocessing that turns raw rows into this model's features, saved with the model; null when the
+    /// model takes features directly. Set it with <see cref="AttachPreprocessing"/>.
+    /// </summary>
+    public IFittedTransform? Preprocessing { get; private set; }
 
     /// <summary>The TorchSharp module, for extenders (custom training loops, inspection). Owned by the model.</summary>
     public MultiTaskNetwork Network => _network ?? throw new ObjectDisposedException(nameof(MultiTaskModel));
@@ -103,6 +111,7 @@ public sealed class MultiTaskModel : IDisposable
         TaskSpec[] tasks;
         TrunkSpec trunk;
         HeadSpec[] heads;
+        IFittedTransform? preprocessing;
         try
         {
             tasks = (description["tasks"] as JsonArray ?? throw new FormatException("The model description lacks 'tasks'."))
@@ -115,13 +124,16 @@ public sealed class MultiTaskModel : IDisposable
             {
                 throw new FormatException($"The description has {tasks.Length} tasks but {heads.Length} heads.");
             }
+
+            preprocessing = description["preprocessing"] is JsonObject steps ? FittedTransforms.FromJson(steps) : null;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException or System.Text.Json.JsonException)
         {
             throw new ModelFileException($"Model file '{path}' has an invalid description: {e.Message}", e);
         }
 
         var model = Build(tasks, trunk, heads, factories);
+        model.Preprocessing = preprocessing;
         try
         {
             model.LoadWeights(blobs[0], path);
@@ -175,6 +187,29 @@ public sealed class MultiTaskModel : IDisposable
     {
         var (flat, columns) = InputArrays.Flatten(features);
         return PredictFeatures(flat, features.Length, features.Length == 0 ? Trunk.InputWidth ?? 0 : columns, batchSize);
+    }
+
+    /// <summary>
+    /// Attaches fitted preprocessing (e.g. a <see cref="FittedPipeline"/> of imputer, encoder and scaler fitted on the
+    /// training rows), so that <see cref="Predict(TabularData, int)"/> takes raw rows and <see cref="Save"/> stores it.
+    /// </summary>
+    /// <param name="preprocessing">The fitted steps whose output columns are this model's features, in order.</param>
+    public void AttachPreprocessing(IFittedTransform preprocessing)
+    {
+        ArgumentNullException.ThrowIfNull(preprocessing);
+        RequireInput(InputKind.Features);
+        Preprocessing = preprocessing;
+    }
+
+    /// <summary>Predicts every task for raw rows: the attached preprocessing turns them into features first.</summary>
+    /// <param name="rows">Raw rows with the columns the preprocessing was fitted on.</param>
+    /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
+    /// <exception cref="InvalidOperationException">No preprocessing is attached, or it leaves categorical or missing values.</exception>
+    public TaskPredictions Predict(TabularData rows, int batchSize = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var preprocessing = Preprocessing ?? throw new InvalidOperationException("The model has no preprocessing attached; call AttachPreprocessing, or pass features (float[,]) instead of raw rows.");
+        return Predict(preprocessing.Transform(rows).ToFeatureMatrix(), batchSize);
     }
 
     /// <summary>Predicts every task for token-id sequences (models with a token trunk).</summary>
@@ -241,6 +276,7 @@ public sealed class MultiTaskModel : IDisposable
         ["tasks"] = new JsonArray(_tasks.Select(t => (JsonNode)SpecJson.WriteTask(t)).ToArray()),
         ["trunk"] = SpecJson.WriteTrunk(Trunk),
         ["heads"] = new JsonArray(_heads.Select(h => (JsonNode)SpecJson.WriteHead(h)).ToArray()),
+        ["preprocessing"] = Preprocessing?.ToJson(),
     };
 
     /// <summary>The weights (parameters and buffers) in TorchSharp's state-dict format.</summary>
