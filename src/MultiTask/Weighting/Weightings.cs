@@ -48,4 +48,13 @@ public static class Weightings
     /// <summary>GradNorm (Chen et al., ICML 2018).</summary>
     /// <param name="alpha">Default: 1.5.</param>
     public static GradNorm GradNorm(double alpha = 1.5) => new(alpha);
+
+    /// <summary>MoCo (Fernando et al., ICLR 2023).</summary>
+    /// <param name="beta">The step size of the tracking variable. Default: 0.5.</param>
+    /// <param name="betaSigma">Its decay exponent. Default: 0.5.</param>
+    /// <param name="gamma">The step size of the weights. Default: 0.1.</param>
+    /// <param name="gammaSigma">Its decay exponent. Default: 0.5.</param>
+    /// <param name="rho">The ℓ2 regularisation of the weight update. Default: 0.</param>
+    public static MoCo MoCo(double beta = 0.5, double betaSigma = 0.5, double gamma = 0.1, double gammaSigma = 0.5, double rho = 0.0)
+        => new(beta, betaSigma, gamma, gammaSigma, rho);
 }

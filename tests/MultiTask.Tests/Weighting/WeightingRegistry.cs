@@ -22,6 +22,7 @@ public static class WeightingRegistry
         ["FAMO"] = () => Weightings.Famo(),
         ["IMTL-L"] = () => Weightings.ImtlL(),
         ["GradNorm"] = () => Weightings.GradNorm(),
+        ["MoCo"] = () => Weightings.MoCo(),
     };
 
     public static IEnumerable<string> Names => Factories.Keys;
