@@ -57,4 +57,9 @@ public static class Weightings
     /// <param name="rho">The ℓ2 regularisation of the weight update. Default: 0.</param>
     public static MoCo MoCo(double beta = 0.5, double betaSigma = 0.5, double gamma = 0.1, double gammaSigma = 0.5, double rho = 0.0)
         => new(beta, betaSigma, gamma, gammaSigma, rho);
+
+    /// <summary>DB-MTL, dual balancing (Lin et al., arXiv 2308.12029, 2023).</summary>
+    /// <param name="beta">The moving-average rate of the log-loss gradients. Default: 0.9.</param>
+    /// <param name="betaSigma">Its decay exponent. Default: 0.</param>
+    public static DbMtl DbMtl(double beta = 0.9, double betaSigma = 0.0) => new(beta, betaSigma);
 }

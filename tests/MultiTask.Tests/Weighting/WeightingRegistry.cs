@@ -23,6 +23,7 @@ public static class WeightingRegistry
         ["IMTL-L"] = () => Weightings.ImtlL(),
         ["GradNorm"] = () => Weightings.GradNorm(),
         ["MoCo"] = () => Weightings.MoCo(),
+        ["DB-MTL"] = () => Weightings.DbMtl(),
     };
 
     public static IEnumerable<string> Names => Factories.Keys;
