@@ -62,4 +62,8 @@ public static class Weightings
     /// <param name="beta">The moving-average rate of the log-loss gradients. Default: 0.9.</param>
     /// <param name="betaSigma">Its decay exponent. Default: 0.</param>
     public static DbMtl DbMtl(double beta = 0.9, double betaSigma = 0.0) => new(beta, betaSigma);
+
+    /// <summary>ExcessMTL (He et al., ICML 2024).</summary>
+    /// <param name="robustStepSize">The step size of the multiplicative weight update. Default: 1e-2.</param>
+    public static ExcessMtl ExcessMtl(double robustStepSize = 1e-2) => new(robustStepSize);
 }

@@ -25,7 +25,7 @@ public sealed class WeightingContractTests
         Leak.AssertNone(
             () =>
             {
-                using var trainer = new MultiTaskTrainer(model, Options(epochs: 5), WeightingRegistry.Create(method));
+                using var trainer = new MultiTaskTrainer(model, Options(epochs: 5, method), WeightingRegistry.Create(method));
                 history = trainer.Fit(data);
             },
             $"for {method} across 50 steps");
@@ -60,21 +60,21 @@ public sealed class WeightingContractTests
 
         float[] straight;
         using (var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(4, [8]), seed: 5))
-        using (var trainer = new MultiTaskTrainer(model, Options(epochs: 6), WeightingRegistry.Create(method)))
+        using (var trainer = new MultiTaskTrainer(model, Options(epochs: 6, method), WeightingRegistry.Create(method)))
         {
             trainer.Fit(data);
             straight = Flat(model);
         }
 
         using (var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(4, [8]), seed: 5))
-        using (var trainer = new MultiTaskTrainer(model, Options(epochs: 3), WeightingRegistry.Create(method)))
+        using (var trainer = new MultiTaskTrainer(model, Options(epochs: 3, method), WeightingRegistry.Create(method)))
         {
             trainer.Fit(data);
             trainer.SaveCheckpoint(path);
         }
 
         using var resumedModel = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(4, [8]), seed: 99);
-        using var resumed = new MultiTaskTrainer(resumedModel, Options(epochs: 3), WeightingRegistry.Create(method));
+        using var resumed = new MultiTaskTrainer(resumedModel, Options(epochs: 3, method), WeightingRegistry.Create(method));
         resumed.LoadCheckpoint(path);
         resumed.EpochsCompleted.Should().Be(3);
         var history = resumed.Fit(data);
@@ -89,9 +89,10 @@ public sealed class WeightingContractTests
         return MultiTaskDataset.FromArrays(x, tasks, targets);
     }
 
-    private static TrainerOptions Options(int epochs) => new()
+    private static TrainerOptions Options(int epochs, string method) => new()
     {
         Epochs = epochs,
+        GradientSource = WeightingRegistry.SourceOf(method),
         BatchSize = 20,
         LearningRate = 5e-3,
         Seed = 7,
@@ -101,7 +102,7 @@ public sealed class WeightingContractTests
     private static float[] WeightsAfter(MultiTaskDataset data, string method, int seed)
     {
         using var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(4, [8], dropout: 0.2), seed: seed);
-        using var trainer = new MultiTaskTrainer(model, Options(epochs: 2), WeightingRegistry.Create(method));
+        using var trainer = new MultiTaskTrainer(model, Options(epochs: 2, method), WeightingRegistry.Create(method));
         trainer.Fit(data);
         return Flat(model);
     }

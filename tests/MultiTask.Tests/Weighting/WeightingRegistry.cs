@@ -1,3 +1,4 @@
+using MultiTask.Training;
 using MultiTask.Weighting;
 
 namespace MultiTask.Tests.Weighting;
@@ -24,9 +25,20 @@ public static class WeightingRegistry
         ["GradNorm"] = () => Weightings.GradNorm(),
         ["MoCo"] = () => Weightings.MoCo(),
         ["DB-MTL"] = () => Weightings.DbMtl(),
+        ["ExcessMTL"] = () => Weightings.ExcessMtl(),
+        ["ExcessMTL-rep"] = () => Weightings.ExcessMtl(),
+    };
+
+    /// <summary>The gradient source of the entries that do not use the shared parameters' gradients.</summary>
+    private static readonly Dictionary<string, GradientSource> Sources = new()
+    {
+        ["ExcessMTL-rep"] = GradientSource.Representation,
     };
 
     public static IEnumerable<string> Names => Factories.Keys;
 
     public static WeightingMethod Create(string name) => Factories[name]();
+
+    /// <summary>Where the contract suite takes the gradients for this entry (the shared parameters unless listed in Sources).</summary>
+    public static GradientSource SourceOf(string name) => Sources.GetValueOrDefault(name, GradientSource.SharedParameters);
 }
