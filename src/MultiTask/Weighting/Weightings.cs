@@ -66,4 +66,8 @@ public static class Weightings
     /// <summary>ExcessMTL (He et al., ICML 2024).</summary>
     /// <param name="robustStepSize">The step size of the multiplicative weight update. Default: 1e-2.</param>
     public static ExcessMtl ExcessMtl(double robustStepSize = 1e-2) => new(robustStepSize);
+
+    /// <summary>Gradient Sign Dropout (Chen et al., NeurIPS 2020); needs <see cref="Training.GradientSource.Representation"/>.</summary>
+    /// <param name="leak">The share of every task's gradient that is always kept. Default: 0.</param>
+    public static GradDrop GradDrop(double leak = 0.0) => new(leak);
 }

@@ -27,12 +27,14 @@ public static class WeightingRegistry
         ["DB-MTL"] = () => Weightings.DbMtl(),
         ["ExcessMTL"] = () => Weightings.ExcessMtl(),
         ["ExcessMTL-rep"] = () => Weightings.ExcessMtl(),
+        ["GradDrop"] = () => Weightings.GradDrop(),
     };
 
     /// <summary>The gradient source of the entries that do not use the shared parameters' gradients.</summary>
     private static readonly Dictionary<string, GradientSource> Sources = new()
     {
         ["ExcessMTL-rep"] = GradientSource.Representation,
+        ["GradDrop"] = GradientSource.Representation,
     };
 
     public static IEnumerable<string> Names => Factories.Keys;
