@@ -13,8 +13,10 @@ namespace MultiTask.Weighting;
 /// <remarks>
 /// He, Zhou, Zhang, Yun, Xu, Zeng, Chilimbi and Zhao, "Robust Multi-Task Learning with Excess Risks", ICML 2024.
 /// Follows LibMTL (<c>LibMTL/weighting/ExcessMTL.py</c>), including its default step size. With representation
-/// gradients the statistics use the per-sample gradients summed over the batch ([T, H], as LibMTL), so their width
-/// does not change with the batch size; the direction uses the per-sample gradients. A task whose first excess risk is
+/// gradients the statistics use the per-sample gradients summed over the batch ([T, H], LibMTL's <c>_get_grads</c>),
+/// so their width does not change with the batch size, and the trunk receives Σₜ wₜ∇_z Lₜ. (LibMTL lists
+/// representation gradients as supported, but there its per-sample gradients are only filled in "backward" mode while
+/// ExcessMTL asks for "autograd", and its backward of Σ wₜLₜ stops at the detached representation.) A task whose first excess risk is
 /// 0 (no gradient, e.g. no labels in the batch), where LibMTL would divide by zero, takes its first positive excess risk
 /// as e⁰ instead, and its ratio counts as 0 until then.
 /// </remarks>
