@@ -117,7 +117,7 @@ internal sealed class TrainingStep
 
         var jacobian = torch.stack(rows);
         var gramian = SharedGradients.Gramian(jacobian);
-        var combination = Combine(method, gramian, values, epoch, step, jacobian, random, representation: null);
+        var combination = Combine(method, gramian, values, epoch, step, jacobian, random, representation: null, representationShape: null);
         var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
         SharedGradients.Write(_shared, direction);
         WeightHeads(combination);
@@ -138,7 +138,7 @@ internal sealed class TrainingStep
 
         var jacobian = torch.stack(rows);
         var gramian = SharedGradients.Gramian(jacobian);
-        var combination = Combine(method, gramian, values, epoch, step, jacobian, random, zLeaf.detach().flatten());
+        var combination = Combine(method, gramian, values, epoch, step, jacobian, random, zLeaf.detach().flatten(), zLeaf.shape);
         var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
         torch.autograd.backward([z], [direction.view_as(z)], inputs: _shared);
         WeightHeads(combination);
@@ -153,7 +153,7 @@ internal sealed class TrainingStep
         return torch.stack(losses).to(ScalarType.Float64).cpu().data<double>().ToArray();
     }
 
-    private GradientCombination Combine(GradientWeighting method, double[,] gramian, double[] values, int epoch, long step, Tensor jacobian, Random random, Tensor? representation)
+    private GradientCombination Combine(GradientWeighting method, double[,] gramian, double[] values, int epoch, long step, Tensor jacobian, Random random, Tensor? representation, long[]? representationShape)
     {
         var combination = method.Combine(new GradientWeightingContext
         {
@@ -165,6 +165,7 @@ internal sealed class TrainingStep
             History = History,
             Jacobian = method.NeedsJacobian || representation is not null ? jacobian : null,
             Representation = representation,
+            RepresentationShape = representationShape,
         });
         if (combination.Weights.Length != values.Length || combination.Weights.Any(w => !double.IsFinite(w)))
         {

@@ -36,6 +36,13 @@ public sealed class GradientWeightingContext
     /// </summary>
     public Tensor? Representation { get; init; }
 
+    /// <summary>
+    /// The shape of the shared representation z before flattening (the batch first, e.g. [B, H]), when
+    /// <see cref="Representation"/> is set; null otherwise. Lets methods sum the per-sample gradients over the batch, as
+    /// LibMTL does with representation gradients (GradDrop's sign purity, ExcessMTL's excess risks).
+    /// </summary>
+    public IReadOnlyList<long>? RepresentationShape { get; init; }
+
     /// <summary>The per-epoch mean training losses of the finished epochs.</summary>
     public LossHistory History { get; init; } = new();
 

@@ -90,4 +90,26 @@ public static class Weightings
     /// <summary>FairGrad (Ban and Ji, ICML 2024).</summary>
     /// <param name="alpha">Default: 1.</param>
     public static FairGrad FairGrad(double alpha = 1.0) => new(alpha);
+
+    /// <summary>MoCo (Fernando et al., ICLR 2023).</summary>
+    /// <param name="beta">The step size of the tracking variable. Default: 0.5.</param>
+    /// <param name="betaSigma">Its decay exponent. Default: 0.5.</param>
+    /// <param name="gamma">The step size of the weights. Default: 0.1.</param>
+    /// <param name="gammaSigma">Its decay exponent. Default: 0.5.</param>
+    /// <param name="rho">The ℓ2 regularisation of the weight update. Default: 0.</param>
+    public static MoCo MoCo(double beta = 0.5, double betaSigma = 0.5, double gamma = 0.1, double gammaSigma = 0.5, double rho = 0.0)
+        => new(beta, betaSigma, gamma, gammaSigma, rho);
+
+    /// <summary>DB-MTL, dual balancing (Lin et al., arXiv 2308.12029, 2023).</summary>
+    /// <param name="beta">The moving-average rate of the log-loss gradients. Default: 0.9.</param>
+    /// <param name="betaSigma">Its decay exponent. Default: 0.</param>
+    public static DbMtl DbMtl(double beta = 0.9, double betaSigma = 0.0) => new(beta, betaSigma);
+
+    /// <summary>ExcessMTL (He et al., ICML 2024).</summary>
+    /// <param name="robustStepSize">The step size of the multiplicative weight update. Default: 1e-2.</param>
+    public static ExcessMtl ExcessMtl(double robustStepSize = 1e-2) => new(robustStepSize);
+
+    /// <summary>Gradient Sign Dropout (Chen et al., NeurIPS 2020); needs <see cref="Training.GradientSource.Representation"/>.</summary>
+    /// <param name="leak">The share of every task's gradient that is always kept. Default: 0.</param>
+    public static GradDrop GradDrop(double leak = 0.0) => new(leak);
 }

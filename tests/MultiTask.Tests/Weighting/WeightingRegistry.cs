@@ -41,10 +41,15 @@ public static class WeightingRegistry
         ["IMTL-G (rep)"] = () => Weightings.ImtlG(),
         ["Aligned-MTL (rep)"] = () => Weightings.AlignedMtl(),
         ["GradNorm (rep)"] = () => Weightings.GradNorm(),
+        ["MoCo"] = () => Weightings.MoCo(),
+        ["DB-MTL"] = () => Weightings.DbMtl(),
+        ["ExcessMTL"] = () => Weightings.ExcessMtl(),
+        ["ExcessMTL (rep)"] = () => Weightings.ExcessMtl(),
+        ["GradDrop"] = () => Weightings.GradDrop(),
     };
 
     /// <summary>Entries that run on gradients at the shared representation (MGDA-UB and the other methods that support it).</summary>
-    private static readonly HashSet<string> RepresentationOnly = ["MGDA-UB", "IMTL-G (rep)", "Aligned-MTL (rep)", "GradNorm (rep)"];
+    private static readonly HashSet<string> RepresentationOnly = ["MGDA-UB", "IMTL-G (rep)", "Aligned-MTL (rep)", "GradNorm (rep)", "ExcessMTL (rep)", "GradDrop"];
 
     public static IEnumerable<string> Names => Factories.Keys;
 
