@@ -17,4 +17,7 @@ public enum LossFunction
 
     /// <summary>Softmax cross-entropy on the logits. The default for multiclass tasks.</summary>
     CrossEntropy,
+
+    /// <summary>Focal loss −(1 − pₜ)^γ·log pₜ on the logits (binary or multiclass); see <see cref="TaskSpec.WithFocalLoss"/>.</summary>
+    Focal,
 }

@@ -251,11 +251,10 @@ public sealed class MultiTaskModel : IDisposable
             using var scope = torch.NewDisposeScope();
             var values = aligned.Data.Targets.select(1, t).contiguous().data<float>().ToArray();
             var mask = aligned.Data.Mask.select(1, t).contiguous().data<float>().ToArray();
-            double count = run.LabelCounts[t];
             evaluations.Add(new TaskEvaluation(
                 _tasks[t],
-                count > 0 ? run.LossSums[t] / count : double.NaN,
-                (int)count,
+                run.MeanLosses[t],
+                (int)run.LabelCounts[t],
                 TaskMetrics.Compute(predictions.Tasks[t], values, mask)));
         }
 

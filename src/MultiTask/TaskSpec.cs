@@ -11,12 +11,14 @@ public sealed class TaskSpec
     /// <summary>The label that marks a missing class in the targets of a binary or multiclass task: −1.</summary>
     public const int MissingClass = -1;
 
-    internal TaskSpec(string name, TaskKind kind, int classCount, LossFunction loss)
+    internal TaskSpec(string name, TaskKind kind, int classCount, LossFunction loss, IReadOnlyList<double>? classWeights = null, double focalGamma = 2.0)
     {
         Name = name;
         Kind = kind;
         ClassCount = classCount;
         Loss = loss;
+        ClassWeights = classWeights;
+        FocalGamma = focalGamma;
     }
 
     /// <summary>The task's name, unique within a model. Used as the key of its head, targets, metrics and predictions.</summary>
@@ -30,6 +32,63 @@ public sealed class TaskSpec
 
     /// <summary>The per-sample loss used in training and reported by evaluation.</summary>
     public LossFunction Loss { get; }
+
+    /// <summary>
+    /// Per-class loss weights of a classification task (index = class), or null for none. The task's loss is then
+    /// Σ wᵧ·lᵢ / Σ wᵧ over the labelled rows (PyTorch's weighted mean). See <see cref="Data.ClassBalancing.BalancedWeights"/>.
+    /// </summary>
+    public IReadOnlyList<double>? ClassWeights { get; }
+
+    /// <summary>The focusing parameter γ of the focal loss (used when <see cref="Loss"/> is <see cref="LossFunction.Focal"/>).</summary>
+    public double FocalGamma { get; }
+
+    /// <summary>
+    /// This task with per-class loss weights (class imbalance): a copy, since specs are immutable.
+    /// </summary>
+    /// <param name="weights">One weight per class, each finite and &gt; 0.</param>
+    /// <exception cref="InvalidOperationException">The task is a regression task.</exception>
+    public TaskSpec WithClassWeights(IReadOnlyList<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (Kind == TaskKind.Regression)
+        {
+            throw new InvalidOperationException($"Task '{Name}' is a regression task; class weights apply to classification tasks.");
+        }
+
+        if (weights.Count != ClassCount)
+        {
+            throw new ArgumentException($"Task '{Name}' has {ClassCount} classes; got {weights.Count} class weights.", nameof(weights));
+        }
+
+        int bad = weights.ToList().FindIndex(w => !(w > 0 && double.IsFinite(w)));
+        if (bad >= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weights), weights[bad], $"Class weight {bad} of task '{Name}' must be finite and > 0.");
+        }
+
+        return new TaskSpec(Name, Kind, ClassCount, Loss, weights.ToArray(), FocalGamma);
+    }
+
+    /// <summary>
+    /// This classification task with the focal loss −(1 − pₜ)^γ·log pₜ (Lin, Goyal, Girshick, He and Dollár, "Focal
+    /// Loss for Dense Object Detection", ICCV 2017), which down-weights easy examples; α-balancing comes from
+    /// <see cref="WithClassWeights"/>. A copy, since specs are immutable.
+    /// </summary>
+    /// <param name="gamma">The focusing parameter. Range: ≥ 0 (0 is cross-entropy). Default: 2.</param>
+    public TaskSpec WithFocalLoss(double gamma = 2.0)
+    {
+        if (Kind == TaskKind.Regression)
+        {
+            throw new InvalidOperationException($"Task '{Name}' is a regression task; the focal loss applies to classification tasks.");
+        }
+
+        if (!(gamma >= 0 && double.IsFinite(gamma)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "The focal loss γ must be ≥ 0.");
+        }
+
+        return new TaskSpec(Name, Kind, ClassCount, LossFunction.Focal, ClassWeights, gamma);
+    }
 
     /// <summary>The width of the head's output: 1 for regression and binary (a logit), <see cref="ClassCount"/> for multiclass (logits).</summary>
     public int OutputSize => Kind == TaskKind.Multiclass ? ClassCount : 1;

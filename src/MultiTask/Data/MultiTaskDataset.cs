@@ -228,6 +228,9 @@ public sealed class MultiTaskDataset : IDisposable
         _inputs = _targets = _mask = null;
     }
 
+    /// <summary>A dataset over new tensors (detached and owned by it) with this dataset's tasks, input kind and padding id.</summary>
+    internal MultiTaskDataset WithTensors(Tensor inputs, Tensor targets, Tensor mask) => new(_tasks, InputKind, inputs, targets, mask, PaddingId);
+
     /// <summary>The column of a task, or an exception that names the unknown task and the known ones.</summary>
     internal int ColumnOf(string task)
     {

@@ -9,7 +9,12 @@ namespace MultiTask.Internal;
 /// <summary>Runs a network over a dataset in evaluation mode, batch by batch (one dispose scope per batch, no gradients).</summary>
 internal static class ModelRunner
 {
-    internal sealed record Result(float[][] Outputs, double[] LossSums, double[] LabelCounts);
+    /// <summary>Raw outputs per task; with targets, per task the weighted loss sum, the weight sum (the label count without class weights) and the label count.</summary>
+    internal sealed record Result(float[][] Outputs, double[] LossSums, double[] WeightSums, double[] LabelCounts)
+    {
+        /// <summary>The mean loss per task (class-weighted where the task has class weights); NaN without labels.</summary>
+        internal double[] MeanLosses => LossSums.Select((s, t) => WeightSums[t] > 0 ? s / WeightSums[t] : double.NaN).ToArray();
+    }
 
     /// <summary>The raw outputs per task (row-major, [rows × output width]) and, when targets are given, the per-task loss sums and label counts.</summary>
     internal static Result Run(MultiTaskNetwork network, IReadOnlyList<TaskSpec> tasks, Device device, Tensor inputs, Tensor? targets, Tensor? mask, int batchSize)
@@ -18,6 +23,7 @@ internal static class ModelRunner
         int taskCount = tasks.Count;
         var outputs = tasks.Select(t => new float[rows * t.OutputSize]).ToArray();
         var lossSums = new double[taskCount];
+        var weightSums = new double[taskCount];
         var counts = new double[taskCount];
         bool wasTraining = network.training;
         network.eval();
@@ -30,7 +36,7 @@ internal static class ModelRunner
                 int count = Math.Min(batchSize, rows - start);
                 var x = inputs.narrow(0, start, count).to(device);
                 var heads = network.forward(x);
-                var stats = targets is null ? null : new Tensor[2 * taskCount];
+                var stats = targets is null ? null : new Tensor[3 * taskCount];
                 for (int t = 0; t < taskCount; t++)
                 {
                     var cpu = heads[t].to(ScalarType.Float32).cpu().contiguous();
@@ -39,8 +45,10 @@ internal static class ModelRunner
                     {
                         var y = targets!.narrow(0, start, count).select(1, t).to(device);
                         var m = mask!.narrow(0, start, count).select(1, t).to(device);
-                        stats[t] = TaskLoss.PerSample(tasks[t], heads[t], y).mul(m).sum();
-                        stats[taskCount + t] = m.sum();
+                        var w = TaskLoss.SampleWeights(tasks[t], y, m);
+                        stats[t] = TaskLoss.PerSample(tasks[t], heads[t], y).mul(w).sum();
+                        stats[taskCount + t] = w.sum();
+                        stats[(2 * taskCount) + t] = m.sum();
                     }
                 }
 
@@ -50,7 +58,8 @@ internal static class ModelRunner
                     for (int t = 0; t < taskCount; t++)
                     {
                         lossSums[t] += values[t];
-                        counts[t] += values[taskCount + t];
+                        weightSums[t] += values[taskCount + t];
+                        counts[t] += values[(2 * taskCount) + t];
                     }
                 }
             }
@@ -60,6 +69,6 @@ internal static class ModelRunner
             network.train(wasTraining);
         }
 
-        return new Result(outputs, lossSums, counts);
+        return new Result(outputs, lossSums, weightSums, counts);
     }
 }

@@ -16,6 +16,15 @@ public static class TaskLoss
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(target);
+        if (task.Loss == LossFunction.Focal)
+        {
+            var negativeLogLikelihood = task.Kind == TaskKind.Multiclass
+                ? nn.functional.cross_entropy(output, target.to(ScalarType.Int64), reduction: nn.Reduction.None)
+                : nn.functional.binary_cross_entropy_with_logits(output.view(-1), target, reduction: nn.Reduction.None);
+            var pt = negativeLogLikelihood.neg().exp();
+            return pt.neg().add(1).pow(task.FocalGamma).mul(negativeLogLikelihood);
+        }
+
         if (task.Kind == TaskKind.Multiclass)
         {
             return nn.functional.cross_entropy(output, target.to(ScalarType.Int64), reduction: nn.Reduction.None);
@@ -33,17 +42,18 @@ public static class TaskLoss
     }
 
     /// <summary>
-    /// The mean of the per-row losses over the rows that have a label: Σ mask·loss / max(Σ mask, 1).
-    /// A batch with no label for the task gives 0 with a zero gradient, never NaN.
+    /// The mean of the per-row losses over the rows that have a label: Σ mask·loss / Σ mask (with class weights, the
+    /// mask carries each row's weight). A batch with no label for the task gives 0 with a zero gradient, never NaN.
     /// </summary>
     /// <param name="perSample">[batch] per-row losses (finite).</param>
-    /// <param name="mask">[batch] 1 where labelled, 0 where missing.</param>
+    /// <param name="mask">[batch] row weights: 1 (or the class weight) where labelled, 0 where missing.</param>
     /// <returns>A scalar, in the caller's dispose scope.</returns>
     public static Tensor MaskedMean(Tensor perSample, Tensor mask)
     {
         ArgumentNullException.ThrowIfNull(perSample);
         ArgumentNullException.ThrowIfNull(mask);
-        return perSample.mul(mask).sum().div(mask.sum().clamp_min(1));
+        var total = mask.sum();
+        return perSample.mul(mask).sum().div(torch.where(total.gt(0), total, torch.ones_like(total)));
     }
 
     /// <summary>The masked mean loss of every task for one batch.</summary>
@@ -61,9 +71,29 @@ public static class TaskLoss
         var losses = new Tensor[tasks.Count];
         for (int t = 0; t < losses.Length; t++)
         {
-            losses[t] = MaskedMean(PerSample(tasks[t], outputs[t], targets.select(1, t)), mask.select(1, t));
+            var y = targets.select(1, t);
+            losses[t] = MaskedMean(PerSample(tasks[t], outputs[t], y), SampleWeights(tasks[t], y, mask.select(1, t)));
         }
 
         return losses;
+    }
+
+    /// <summary>The mask, times each row's class weight when the task has class weights.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="target">[batch] class indices (any value where missing).</param>
+    /// <param name="mask">[batch] 1 where labelled.</param>
+    /// <returns>[batch] row weights, in the caller's dispose scope.</returns>
+    public static Tensor SampleWeights(TaskSpec task, Tensor target, Tensor mask)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(mask);
+        if (task.ClassWeights is not { } weights)
+        {
+            return mask;
+        }
+
+        var table = torch.tensor(weights.Select(w => (float)w).ToArray(), device: mask.device);
+        return table.index_select(0, target.to(ScalarType.Int64)).mul(mask);
     }
 }

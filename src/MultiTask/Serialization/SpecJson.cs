@@ -16,17 +16,26 @@ internal static class SpecJson
         ["kind"] = task.Kind.ToString(),
         ["classCount"] = task.ClassCount,
         ["loss"] = task.Loss.ToString(),
+        ["classWeights"] = task.ClassWeights is null ? null : new JsonArray(task.ClassWeights.Select(w => (JsonNode)w).ToArray()),
+        ["focalGamma"] = task.FocalGamma,
     };
 
     internal static TaskSpec ReadTask(JsonObject json)
     {
         string name = Get<string>(json, "name");
-        return Enum<TaskKind>(json, "kind") switch
+        var loss = Enum<LossFunction>(json, "loss");
+        var task = Enum<TaskKind>(json, "kind") switch
         {
-            TaskKind.Regression => TaskSpec.Regression(name, Enum<LossFunction>(json, "loss")),
+            TaskKind.Regression => TaskSpec.Regression(name, loss),
             TaskKind.Binary => TaskSpec.Binary(name),
             _ => TaskSpec.Multiclass(name, Get<int>(json, "classCount")),
         };
+        if (json["classWeights"] is JsonArray weights)
+        {
+            task = task.WithClassWeights(weights.Select(w => w!.GetValue<double>()).ToArray());
+        }
+
+        return loss == LossFunction.Focal ? task.WithFocalLoss(json["focalGamma"]?.GetValue<double>() ?? 2.0) : task;
     }
 
     internal static JsonObject WriteTrunk(TrunkSpec trunk) => trunk switch

@@ -354,7 +354,7 @@ public sealed class MultiTaskTrainer : IDisposable
             for (int t = 0; t < taskCount; t++)
             {
                 sums[t] += run.LossSums[t];
-                counts[t] += run.LabelCounts[t];
+                counts[t] += run.WeightSums[t];
             }
         }
 

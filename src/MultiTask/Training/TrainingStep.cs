@@ -45,7 +45,10 @@ internal sealed class TrainingStep
         var outputs = network.Decode(zLeaf);
         var losses = TaskLoss.BatchLosses(tasks, outputs, y, m);
         var stacked = torch.stack(losses);
-        var stats = torch.cat([stacked.detach(), m.sum(dim: 0)]).to(ScalarType.Float64).cpu().data<double>().ToArray();
+        var weightSums = tasks.Any(t => t.ClassWeights is not null)
+            ? torch.stack(tasks.Select((task, t) => TaskLoss.SampleWeights(task, y.select(1, t), m.select(1, t)).sum()).ToArray())
+            : m.sum(dim: 0);
+        var stats = torch.cat([stacked.detach(), weightSums]).to(ScalarType.Float64).cpu().data<double>().ToArray();
         var values = stats[..taskCount];
         for (int t = 0; t < taskCount; t++)
         {
