@@ -6,6 +6,9 @@ namespace MultiTask.Losses;
 /// <summary>Per-sample task losses and their masked mean, the reduction used for every task.</summary>
 public static class TaskLoss
 {
+    /// <summary>The smallest weight sum divided by: a batch without labels has a zero numerator, so its loss is 0, not NaN.</summary>
+    private const float MinimumWeight = 1e-12f;
+
     /// <summary>The loss of each row of a batch for one task.</summary>
     /// <param name="task">The task.</param>
     /// <param name="output">The head's output: [batch, 1] or [batch, classes].</param>
@@ -33,7 +36,7 @@ public static class TaskLoss
         var prediction = output.view(-1);
         return task.Loss switch
         {
-            LossFunction.MeanSquaredError => prediction.sub(target).square(),
+            LossFunction.MeanSquaredError => nn.functional.mse_loss(prediction, target, reduction: nn.Reduction.None),
             LossFunction.MeanAbsoluteError => prediction.sub(target).abs(),
             LossFunction.Huber => nn.functional.huber_loss(prediction, target, reduction: nn.Reduction.None, delta: 1.0),
             LossFunction.BinaryCrossEntropy => nn.functional.binary_cross_entropy_with_logits(prediction, target, reduction: nn.Reduction.None),
@@ -52,8 +55,7 @@ public static class TaskLoss
     {
         ArgumentNullException.ThrowIfNull(perSample);
         ArgumentNullException.ThrowIfNull(mask);
-        var total = mask.sum();
-        return perSample.mul(mask).sum().div(torch.where(total.gt(0), total, torch.ones_like(total)));
+        return perSample.mul(mask).sum().div(mask.sum().clamp_min(MinimumWeight));
     }
 
     /// <summary>The masked mean loss of every task for one batch.</summary>
@@ -64,18 +66,38 @@ public static class TaskLoss
     /// <returns>One scalar per task, in the caller's dispose scope.</returns>
     public static Tensor[] BatchLosses(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Tensor> outputs, Tensor targets, Tensor mask)
     {
+        var (losses, _) = StackedLosses(tasks, outputs, targets, mask);
+        return Enumerable.Range(0, tasks.Count).Select(t => losses[t]).ToArray();
+    }
+
+    /// <summary>
+    /// Every task's masked mean loss at once, as a [tasks] tensor, with the per-task weight sums (the label counts
+    /// without class weights). One chain of batched operations instead of one reduction per task.
+    /// </summary>
+    /// <param name="tasks">The tasks, in output order.</param>
+    /// <param name="outputs">One head output per task.</param>
+    /// <param name="targets">[batch, tasks] targets, as stored in a dataset.</param>
+    /// <param name="mask">[batch, tasks] label mask.</param>
+    /// <returns>The losses [tasks] and the weight sums [tasks], in the caller's dispose scope.</returns>
+    public static (Tensor Losses, Tensor WeightSums) StackedLosses(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Tensor> outputs, Tensor targets, Tensor mask)
+    {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(outputs);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(mask);
-        var losses = new Tensor[tasks.Count];
-        for (int t = 0; t < losses.Length; t++)
+        var perSample = new Tensor[tasks.Count];
+        bool weighted = false;
+        for (int t = 0; t < perSample.Length; t++)
         {
-            var y = targets.select(1, t);
-            losses[t] = MaskedMean(PerSample(tasks[t], outputs[t], y), SampleWeights(tasks[t], y, mask.select(1, t)));
+            perSample[t] = PerSample(tasks[t], outputs[t], targets.select(1, t));
+            weighted |= tasks[t].ClassWeights is not null;
         }
 
-        return losses;
+        var weights = weighted
+            ? torch.stack(tasks.Select((task, t) => SampleWeights(task, targets.select(1, t), mask.select(1, t))).ToArray(), dim: 1)
+            : mask;
+        var sums = weights.sum(dim: 0);
+        return (torch.stack(perSample).mul(weights.t()).sum(dim: 1).div(sums.clamp_min(MinimumWeight)), sums);
     }
 
     /// <summary>The mask, times each row's class weight when the task has class weights.</summary>

@@ -43,12 +43,8 @@ internal sealed class TrainingStep
         var z = network.Encode(x);
         var zLeaf = representation ? z.detach().requires_grad_(true) : z;
         var outputs = network.Decode(zLeaf);
-        var losses = TaskLoss.BatchLosses(tasks, outputs, y, m);
-        var stacked = torch.stack(losses);
-        var weightSums = tasks.Any(t => t.ClassWeights is not null)
-            ? torch.stack(tasks.Select((task, t) => TaskLoss.SampleWeights(task, y.select(1, t), m.select(1, t)).sum()).ToArray())
-            : m.sum(dim: 0);
-        var stats = torch.cat([stacked.detach(), weightSums]).to(ScalarType.Float64).cpu().data<double>().ToArray();
+        var (stacked, weightSums) = TaskLoss.StackedLosses(tasks, outputs, y, m);
+        var stats = Array.ConvertAll(torch.cat([stacked.detach(), weightSums]).cpu().data<float>().ToArray(), v => (double)v);
         var values = stats[..taskCount];
         for (int t = 0; t < taskCount; t++)
         {
@@ -60,6 +56,7 @@ internal sealed class TrainingStep
             }
         }
 
+        Tensor[] Losses() => Enumerable.Range(0, taskCount).Select(t => stacked[t]).ToArray();
         optimizer.zero_grad();
         var random = new Random(SeedMix.Of(_options.Seed, step, stream: 2));
         double[] weights;
@@ -69,7 +66,7 @@ internal sealed class TrainingStep
             case LossWeighting lossWeighting:
                 if (measureGradients)
                 {
-                    gramian = MeasureGramian(losses);
+                    gramian = MeasureGramian(Losses());
                 }
 
                 var combination = lossWeighting.Combine(new LossWeightingContext
@@ -86,8 +83,8 @@ internal sealed class TrainingStep
                 break;
             case GradientWeighting gradientWeighting:
                 (weights, gramian) = representation
-                    ? RepresentationBackward(gradientWeighting, losses, z, zLeaf, values, epoch, step, random)
-                    : SharedBackward(gradientWeighting, losses, values, epoch, step, random);
+                    ? RepresentationBackward(gradientWeighting, Losses(), z, zLeaf, values, epoch, step, random)
+                    : SharedBackward(gradientWeighting, Losses(), values, epoch, step, random);
                 break;
             default:
                 throw new InvalidOperationException($"Unsupported weighting method type {_weighting.GetType().Name}.");
@@ -152,8 +149,8 @@ internal sealed class TrainingStep
     private double[] LossesAfterStep(Tensor x, Tensor y, Tensor m)
     {
         using var noGrad = torch.no_grad();
-        var losses = TaskLoss.BatchLosses(_model.Tasks, _model.Network.forward(x), y, m);
-        return torch.stack(losses).to(ScalarType.Float64).cpu().data<double>().ToArray();
+        var (losses, _) = TaskLoss.StackedLosses(_model.Tasks, _model.Network.forward(x), y, m);
+        return losses.to(ScalarType.Float64).cpu().data<double>().ToArray();
     }
 
     private GradientCombination Combine(GradientWeighting method, double[,] gramian, double[] values, int epoch, long step, Tensor jacobian, Random random, Tensor? representation, long[]? representationShape)

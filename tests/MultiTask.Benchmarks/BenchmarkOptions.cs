@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace MultiTask.Benchmarks;
+
+/// <summary>The command-line settings of the benchmark; everything else is the fixed standard configuration.</summary>
+internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats)
+{
+    internal const int Features = 100;
+    internal const int Tasks = 3;
+    internal const int BatchSize = 256;
+    internal const double LearningRate = 1e-3;
+    internal const int Threads = 2;
+    internal const int WarmUpRows = 512;
+    internal const int DataSeed = 12345;
+    internal const int ModelSeed = 7;
+    internal const int TrainSeed = 11;
+    internal static readonly int[] TrunkSizes = [256, 256];
+    internal static readonly int[] HeadSizes = [64];
+
+    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- --rows N] [--epochs E] [--repeats R]";
+
+    /// <summary>Parses <c>--rows N</c>, <c>--epochs E</c> and <c>--repeats R</c>; returns null (after printing why) on bad input.</summary>
+    internal static BenchmarkOptions? Parse(string[] args)
+    {
+        int rows = 100_000, epochs = 2, repeats = 3;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "-h" or "--help")
+            {
+                Console.WriteLine(Usage);
+                return null;
+            }
+
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < 1)
+            {
+                Console.Error.WriteLine($"Option '{args[i]}' needs a positive integer value.");
+                Console.Error.WriteLine(Usage);
+                return null;
+            }
+
+            switch (args[i])
+            {
+                case "--rows":
+                    rows = value;
+                    break;
+                case "--epochs":
+                    epochs = value;
+                    break;
+                case "--repeats":
+                    repeats = value;
+                    break;
+                default:
+                    Console.Error.WriteLine($"Unknown option '{args[i]}'.");
+                    Console.Error.WriteLine(Usage);
+                    return null;
+            }
+
+            i++;
+        }
+
+        return new BenchmarkOptions(rows, epochs, repeats);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using MultiTask.Data;
+using MultiTask.Models;
+using MultiTask.Training;
+
+namespace MultiTask.Benchmarks;
+
+/// <summary>Variant (1): the model trained through the library's public API.</summary>
+internal static class LibraryRun
+{
+    internal static TaskSpec[] Tasks { get; } = [TaskSpec.Regression("linear"), TaskSpec.Regression("smooth"), TaskSpec.Regression("interaction")];
+
+    /// <summary>Builds the dataset (not timed); the caller disposes it.</summary>
+    internal static MultiTaskDataset Load(SyntheticData data)
+        => MultiTaskDataset.FromArrays(data.Features, Tasks, data.Targets.Select(TaskTargets.FromValues).ToArray());
+
+    /// <summary>Creates a fresh model and trainer (not timed) and times <see cref="MultiTaskTrainer.Fit(MultiTaskDataset, MultiTaskDataset?, IProgress{EpochRecord}?, CancellationToken)"/>.</summary>
+    internal static RunResult Run(MultiTaskDataset data, int epochs)
+    {
+        using var model = MultiTaskModel.Create(
+            Tasks,
+            Trunks.Mlp(BenchmarkOptions.Features, BenchmarkOptions.TrunkSizes),
+            Heads.Mlp(BenchmarkOptions.HeadSizes),
+            seed: BenchmarkOptions.ModelSeed);
+        var options = new TrainerOptions
+        {
+            Optimizer = OptimizerKind.Adam,
+            LearningRate = BenchmarkOptions.LearningRate,
+            Epochs = epochs,
+            BatchSize = BenchmarkOptions.BatchSize,
+            Shuffle = true,
+            Seed = BenchmarkOptions.TrainSeed,
+            Threads = BenchmarkOptions.Threads,
+        };
+        using var trainer = new MultiTaskTrainer(model, options);
+        var clock = Stopwatch.StartNew();
+        var history = trainer.Fit(data);
+        clock.Stop();
+        var last = history.Epochs[^1];
+        return new RunResult(clock.Elapsed.TotalSeconds, (long)data.Count * epochs, Tasks.Select(t => last[t.Name].TrainLoss).ToArray());
+    }
+}

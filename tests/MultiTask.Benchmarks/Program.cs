@@ -1,0 +1,109 @@
+using System.Globalization;
+using MultiTask.Benchmarks;
+using TorchSharp;
+
+var options = BenchmarkOptions.Parse(args);
+if (options is null)
+{
+    return args.Contains("--help") || args.Contains("-h") ? 0 : 2;
+}
+
+Report.Header(options);
+long rssStart = MemoryProbe.CurrentBytes();
+torch.set_num_threads(BenchmarkOptions.Threads);
+var data = SyntheticData.Create(options.Rows, BenchmarkOptions.Features, BenchmarkOptions.DataSeed);
+using var libraryData = LibraryRun.Load(data);
+using var hand = new HandRun(data);
+
+var warmUp = data.Head(Math.Min(BenchmarkOptions.WarmUpRows, options.Rows));
+using (var warmLibraryData = LibraryRun.Load(warmUp))
+using (var warmHand = new HandRun(warmUp))
+{
+    LibraryRun.Run(warmLibraryData, epochs: 1);
+    warmHand.Run(epochs: 1);
+}
+
+data = null;
+GC.Collect();
+long rssBefore = MemoryProbe.CurrentBytes();
+Report.Line($"threads: torch.get_num_threads() = {torch.get_num_threads()}, interop = {torch.get_num_interop_threads()}; {MemoryProbe.LoadAverage()}");
+Report.Line($"RSS at start {MemoryProbe.Format(rssStart)}; after data + warm-up (before timed runs) {MemoryProbe.Format(rssBefore)}");
+Report.Line(string.Empty);
+
+var libraryRuns = new List<RunResult>();
+var handRuns = new List<RunResult>();
+for (int r = 1; r <= options.Repeats; r++)
+{
+    // Odd repetitions run the library first, even ones the hand loop first, so neither always gets the same slot.
+    bool libraryFirst = r % 2 == 1;
+    for (int k = 0; k < 2; k++)
+    {
+        if ((k == 0) == libraryFirst)
+        {
+            var library = LibraryRun.Run(libraryData, options.Epochs);
+            libraryRuns.Add(library);
+            Report.Run("library", r, library);
+        }
+        else
+        {
+            var handRun = hand.Run(options.Epochs);
+            handRuns.Add(handRun);
+            Report.Run("hand   ", r, handRun);
+        }
+    }
+}
+
+Report.Line($"{MemoryProbe.LoadAverage()} (other processes on this machine skew the timings)");
+long rssAfter = MemoryProbe.CurrentBytes();
+long rssPeak = MemoryProbe.PeakBytes();
+Report.Summary(libraryRuns, handRuns, rssBefore, rssAfter, rssPeak);
+return 0;
+
+namespace MultiTask.Benchmarks
+{
+    /// <summary>Console output of the benchmark.</summary>
+    internal static class Report
+    {
+        internal const double TargetRatio = 0.90;
+
+        internal static void Line(FormattableString text) => Console.WriteLine(text.ToString(CultureInfo.InvariantCulture));
+
+        internal static void Line(string text) => Console.WriteLine(text);
+
+        internal static void Header(BenchmarkOptions options)
+        {
+            Line("MultiTask training-throughput benchmark: MultiTaskTrainer.Fit vs a hand-written TorchSharp loop, same model, same data.");
+            Line($"Model: trunk MLP {BenchmarkOptions.Features}-{string.Join('-', BenchmarkOptions.TrunkSizes)} ReLU; {BenchmarkOptions.Tasks} regression heads {string.Join('-', BenchmarkOptions.TrunkSizes[^1..])}-{string.Join('-', BenchmarkOptions.HeadSizes)}-1 ReLU; MSE per task, summed.");
+            Line($"Data: {options.Rows:N0} rows x {BenchmarkOptions.Features} N(0,1) features (seed {BenchmarkOptions.DataSeed}); training: batch {BenchmarkOptions.BatchSize}, Adam lr {BenchmarkOptions.LearningRate}, {options.Epochs} epoch(s), shuffled, {BenchmarkOptions.Threads} threads.");
+            Line($"Runs: warm-up on {BenchmarkOptions.WarmUpRows} rows, then {options.Repeats} alternating repetitions (library, hand | hand, library | ...); median samples/s reported.");
+            Line($"Target: library within 10% of the hand-written loop, i.e. throughput ratio library/hand >= {TargetRatio:F2}.");
+            Line($"Runtime: .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+            Line(string.Empty);
+        }
+
+        internal static void Run(string name, int repetition, RunResult result)
+            => Line($"  rep {repetition} {name}: {result.Seconds,7:F2} s  {result.SamplesPerSecond,9:N0} samples/s  last-epoch train MSE [{string.Join(", ", result.LastEpochLosses.Select(l => l.ToString("F4", CultureInfo.InvariantCulture)))}]");
+
+        internal static void Summary(List<RunResult> library, List<RunResult> hand, long rssBefore, long rssAfter, long rssPeak)
+        {
+            double librarySpeed = Median(library.Select(r => r.SamplesPerSecond));
+            double handSpeed = Median(hand.Select(r => r.SamplesPerSecond));
+            double ratio = librarySpeed / handSpeed;
+            double pairedRatio = Median(library.Zip(hand, (l, h) => l.SamplesPerSecond / h.SamplesPerSecond));
+            Line(string.Empty);
+            Line($"library (MultiTaskTrainer.Fit): median {librarySpeed,9:N0} samples/s  (min {library.Min(r => r.SamplesPerSecond):N0}, max {library.Max(r => r.SamplesPerSecond):N0})");
+            Line($"hand-written TorchSharp loop:   median {handSpeed,9:N0} samples/s  (min {hand.Min(r => r.SamplesPerSecond):N0}, max {hand.Max(r => r.SamplesPerSecond):N0})");
+            Line($"throughput ratio library/hand (of the medians): {ratio:F3}  -> {(ratio >= TargetRatio ? "meets" : "MISSES")} the target (>= {TargetRatio:F2})");
+            Line($"median of the per-repetition ratios (library / hand within each repetition): {pairedRatio:F3}");
+            Line($"best-of-{library.Count} ratio (fastest library run / fastest hand run; contention only adds time): {library.Max(r => r.SamplesPerSecond) / hand.Max(r => r.SamplesPerSecond):F3}");
+            Line($"RSS before timed runs {MemoryProbe.Format(rssBefore)}, after {MemoryProbe.Format(rssAfter)}; peak RSS of the process (VmHWM) {MemoryProbe.Format(rssPeak)}");
+        }
+
+        private static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            int mid = sorted.Length / 2;
+            return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
+    }
+}
