@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MultiTask.Benchmarks;
 
 /// <summary>The command-line settings of the benchmark; everything else is the fixed standard configuration.</summary>
-internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats)
+internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, BenchmarkMode Mode = BenchmarkMode.Throughput)
 {
     internal const int Features = 100;
     internal const int Tasks = 3;
@@ -17,18 +17,25 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats)
     internal static readonly int[] TrunkSizes = [256, 256];
     internal static readonly int[] HeadSizes = [64];
 
-    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- --rows N] [--epochs E] [--repeats R]";
+    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- [--weightings | --sklearn] [--rows N] [--epochs E] [--repeats R]]";
 
     /// <summary>Parses <c>--rows N</c>, <c>--epochs E</c> and <c>--repeats R</c>; returns null (after printing why) on bad input.</summary>
     internal static BenchmarkOptions? Parse(string[] args)
     {
         int rows = 100_000, epochs = 2, repeats = 3;
+        var mode = BenchmarkMode.Throughput;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] is "-h" or "--help")
             {
                 Console.WriteLine(Usage);
                 return null;
+            }
+
+            if (args[i] is "--weightings" or "--sklearn")
+            {
+                mode = args[i] == "--weightings" ? BenchmarkMode.Weightings : BenchmarkMode.ScikitLearn;
+                continue;
             }
 
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < 1)
@@ -58,6 +65,6 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats)
             i++;
         }
 
-        return new BenchmarkOptions(rows, epochs, repeats);
+        return new BenchmarkOptions(rows, epochs, repeats, mode);
     }
 }

@@ -15,7 +15,7 @@ internal static class LibraryRun
         => MultiTaskDataset.FromArrays(data.Features, Tasks, data.Targets.Select(TaskTargets.FromValues).ToArray());
 
     /// <summary>Creates a fresh model and trainer (not timed) and times <see cref="MultiTaskTrainer.Fit(MultiTaskDataset, MultiTaskDataset?, IProgress{EpochRecord}?, CancellationToken)"/>.</summary>
-    internal static RunResult Run(MultiTaskDataset data, int epochs)
+    internal static RunResult Run(MultiTaskDataset data, int epochs, Weighting.WeightingMethod? weighting = null, GradientSource source = GradientSource.SharedParameters)
     {
         using var model = MultiTaskModel.Create(
             Tasks,
@@ -31,8 +31,9 @@ internal static class LibraryRun
             Shuffle = true,
             Seed = BenchmarkOptions.TrainSeed,
             Threads = BenchmarkOptions.Threads,
+            GradientSource = source,
         };
-        using var trainer = new MultiTaskTrainer(model, options);
+        using var trainer = new MultiTaskTrainer(model, options, weighting);
         var clock = Stopwatch.StartNew();
         var history = trainer.Fit(data);
         clock.Stop();

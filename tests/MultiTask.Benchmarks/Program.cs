@@ -8,6 +8,18 @@ if (options is null)
     return args.Contains("--help") || args.Contains("-h") ? 0 : 2;
 }
 
+if (options.Mode == BenchmarkMode.Weightings)
+{
+    torch.set_num_threads(BenchmarkOptions.Threads);
+    WeightingBenchmark.Run(options);
+    return 0;
+}
+
+if (options.Mode == BenchmarkMode.ScikitLearn)
+{
+    return ScikitLearnBenchmark.Run(options);
+}
+
 Report.Header(options);
 long rssStart = MemoryProbe.CurrentBytes();
 torch.set_num_threads(BenchmarkOptions.Threads);

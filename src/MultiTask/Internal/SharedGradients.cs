@@ -70,7 +70,8 @@ internal static class SharedGradients
     internal static double[,] Gramian(Tensor jacobian)
     {
         int taskCount = (int)jacobian.shape[0];
-        var values = jacobian.to(ScalarType.Float64).matmul(jacobian.to(ScalarType.Float64).t()).cpu().data<double>().ToArray();
+        var j = jacobian.to(ScalarType.Float64);
+        var values = j.matmul(j.t()).cpu().data<double>().ToArray();
         var g = new double[taskCount, taskCount];
         Buffer.BlockCopy(values, 0, g, 0, values.Length * sizeof(double));
         return g;

@@ -1,0 +1,90 @@
+using System.Globalization;
+using MultiTask.Training;
+using MultiTask.Weighting;
+
+namespace MultiTask.Benchmarks;
+
+/// <summary>
+/// Step time of each weighting method relative to equal weighting on the standard configuration (T = 3), in one run.
+/// Equal weighting is re-measured between methods so that drifting load affects both sides of each ratio alike.
+/// </summary>
+internal static class WeightingBenchmark
+{
+    private static readonly (string Name, Func<WeightingMethod> Create, GradientSource Source, string Kind)[] Methods =
+    [
+        ("UW", () => Weightings.Uncertainty(), GradientSource.SharedParameters, "loss"),
+        ("DWA", () => Weightings.DynamicWeightAverage(), GradientSource.SharedParameters, "loss"),
+        ("GLS", () => Weightings.GeometricLoss(), GradientSource.SharedParameters, "loss"),
+        ("RLW", () => Weightings.RandomLoss(), GradientSource.SharedParameters, "loss"),
+        ("SI", () => Weightings.ScaleInvariant(), GradientSource.SharedParameters, "loss"),
+        ("STCH", () => Weightings.SmoothTchebycheff(), GradientSource.SharedParameters, "loss"),
+        ("IMTL-L", () => Weightings.ImtlL(), GradientSource.SharedParameters, "loss"),
+        ("FAMO", () => Weightings.Famo(), GradientSource.SharedParameters, "loss (+1 forward)"),
+        ("GradNorm", () => Weightings.GradNorm(), GradientSource.SharedParameters, "gradient"),
+        ("MGDA", () => Weightings.Mgda(), GradientSource.SharedParameters, "gradient"),
+        ("PCGrad", () => Weightings.PCGrad(), GradientSource.SharedParameters, "gradient"),
+        ("GradVac", () => Weightings.GradVac(), GradientSource.SharedParameters, "gradient"),
+        ("IMTL-G", () => Weightings.ImtlG(), GradientSource.SharedParameters, "gradient"),
+        ("CAGrad", () => Weightings.CAGrad(), GradientSource.SharedParameters, "gradient"),
+        ("Nash-MTL", () => Weightings.NashMtl(), GradientSource.SharedParameters, "gradient"),
+        ("Aligned-MTL", () => Weightings.AlignedMtl(), GradientSource.SharedParameters, "gradient"),
+        ("UPGrad", () => Weightings.UpGrad(), GradientSource.SharedParameters, "gradient"),
+        ("DualProj", () => Weightings.DualProj(), GradientSource.SharedParameters, "gradient"),
+        ("ConFIG", () => Weightings.ConFig(), GradientSource.SharedParameters, "gradient"),
+        ("FairGrad", () => Weightings.FairGrad(), GradientSource.SharedParameters, "gradient"),
+        ("MoCo", () => Weightings.MoCo(), GradientSource.SharedParameters, "gradient (J state)"),
+        ("DB-MTL", () => Weightings.DbMtl(), GradientSource.SharedParameters, "gradient (J state)"),
+        ("ExcessMTL", () => Weightings.ExcessMtl(), GradientSource.SharedParameters, "gradient (J state)"),
+        ("MGDA-UB", () => Weightings.Mgda(MgdaNormalization.L2), GradientSource.Representation, "representation"),
+        ("GradDrop", () => Weightings.GradDrop(), GradientSource.Representation, "representation"),
+    ];
+
+    internal static void Run(BenchmarkOptions options)
+    {
+        var data = SyntheticData.Create(options.Rows, BenchmarkOptions.Features, BenchmarkOptions.DataSeed);
+        using var dataset = LibraryRun.Load(data);
+        Line($"Weighting step time relative to equal weighting: standard configuration, {options.Rows:N0} rows ({Math.Ceiling(options.Rows / (double)BenchmarkOptions.BatchSize):N0} steps of {BenchmarkOptions.BatchSize}) x {options.Epochs} epoch(s), T = {BenchmarkOptions.Tasks}, {BenchmarkOptions.Threads} threads; median of {options.Repeats}.");
+        Line("Targets: full-parameter gradient methods <= 2.2x equal weighting; MGDA-UB (representation gradients) <= 1.3x.");
+        Line($"{MemoryProbe.LoadAverage()}");
+        LibraryRun.Run(dataset, epochs: 1); // warm-up
+        Line(string.Empty);
+        Line($"| method | kind | ms/step | × EW | target |");
+        Line($"|---|---|---|---|---|");
+        double steps = Math.Ceiling(options.Rows / (double)BenchmarkOptions.BatchSize) * options.Epochs;
+        foreach (var (name, create, source, kind) in Methods)
+        {
+            var ratios = new List<double>();
+            var times = new List<double>();
+            for (int r = 0; r < options.Repeats; r++)
+            {
+                double equal = LibraryRun.Run(dataset, options.Epochs).Seconds;
+                double method = LibraryRun.Run(dataset, options.Epochs, create(), source).Seconds;
+                ratios.Add(method / equal);
+                times.Add(method / steps * 1000);
+            }
+
+            double ratio = Median(ratios);
+            string target = kind switch
+            {
+                "representation" when name == "MGDA-UB" => ratio <= 1.3 ? "≤ 1.3 ✓" : "≤ 1.3 ✗",
+                "gradient" or "gradient (J state)" => ratio <= 2.2 ? "≤ 2.2 ✓" : "≤ 2.2 ✗",
+                _ => string.Empty,
+            };
+            Line($"| {name} | {kind} | {Median(times):F2} | {ratio:F2} | {target} |");
+        }
+
+        Line(string.Empty);
+        Line($"{MemoryProbe.LoadAverage()} (other processes on this machine skew the timings)");
+    }
+
+    private static void Line(FormattableString text) => Console.WriteLine(text.ToString(CultureInfo.InvariantCulture));
+
+    private static void Line(string text) => Console.WriteLine(text);
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        int mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
