@@ -15,6 +15,16 @@ public sealed class CategoricalColumn : TabularColumn
         _values = values.ToArray();
     }
 
+    private CategoricalColumn(string name, string?[] values, bool owned)
+        : base(name)
+    {
+        _ = owned;
+        _values = values;
+    }
+
+    /// <summary>The values without a copy, for the library's inner loops.</summary>
+    internal ReadOnlySpan<string?> Span => _values;
+
     /// <summary>The categories; null where missing.</summary>
     public IReadOnlyList<string?> Values => _values;
 
@@ -33,6 +43,11 @@ public sealed class CategoricalColumn : TabularColumn
 
     /// <inheritdoc/>
     public override TabularColumn Take(IReadOnlyList<int> rows) => new CategoricalColumn(Name, rows.Select(r => _values[r]).ToArray());
+
+    /// <summary>A column that takes ownership of <paramref name="values"/> (no copy); the caller must not change the array afterwards.</summary>
+    /// <param name="name">The column's name.</param>
+    /// <param name="values">One category per row; null for missing.</param>
+    internal static CategoricalColumn Own(string name, string?[] values) => new(name, values, owned: true);
 
     /// <inheritdoc/>
     public override TabularColumn Rename(string name) => new CategoricalColumn(name, _values);

@@ -10,16 +10,26 @@ public sealed class NumericColumn : TabularColumn
     /// <param name="values">One value per row; NaN for missing; no infinities.</param>
     /// <exception cref="ArgumentException">A value is infinite.</exception>
     public NumericColumn(string name, IReadOnlyList<double> values)
+        : this(name, (values ?? throw new ArgumentNullException(nameof(values))).ToArray(), owned: true)
+    {
+    }
+
+    private NumericColumn(string name, double[] values, bool owned)
         : base(name)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        _values = values.ToArray();
-        int bad = Array.FindIndex(_values, double.IsInfinity);
-        if (bad >= 0)
+        _ = owned;
+        _values = values;
+        for (int i = 0; i < values.Length; i++)
         {
-            throw new ArgumentException($"Column '{name}' has {_values[bad]} at row {bad}; use NaN for a missing value.", nameof(values));
+            if (double.IsInfinity(values[i]))
+            {
+                throw new ArgumentException($"Column '{name}' has {values[i]} at row {i}; use NaN for a missing value.", nameof(values));
+            }
         }
     }
+
+    /// <summary>The values without a copy, for the library's inner loops.</summary>
+    internal ReadOnlySpan<double> Span => _values;
 
     /// <summary>The values; NaN where missing.</summary>
     public IReadOnlyList<double> Values => _values;
@@ -28,7 +38,22 @@ public sealed class NumericColumn : TabularColumn
     public override int Count => _values.Length;
 
     /// <inheritdoc/>
-    public override int MissingCount => _values.Count(double.IsNaN);
+    public override int MissingCount
+    {
+        get
+        {
+            int missing = 0;
+            foreach (double v in _values)
+            {
+                if (double.IsNaN(v))
+                {
+                    missing++;
+                }
+            }
+
+            return missing;
+        }
+    }
 
     /// <summary>The value at a row.</summary>
     /// <param name="row">The row index.</param>
@@ -39,6 +64,11 @@ public sealed class NumericColumn : TabularColumn
 
     /// <inheritdoc/>
     public override TabularColumn Rename(string name) => new NumericColumn(name, _values);
+
+    /// <summary>A column that takes ownership of <paramref name="values"/> (no copy); the caller must not change the array afterwards.</summary>
+    /// <param name="name">The column's name.</param>
+    /// <param name="values">One value per row; NaN for missing; no infinities.</param>
+    internal static NumericColumn Own(string name, double[] values) => new(name, values, owned: true);
 
     /// <summary>A copy of the values.</summary>
     public double[] ToArray() => (double[])_values.Clone();
