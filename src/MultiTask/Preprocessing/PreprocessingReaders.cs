@@ -12,6 +12,8 @@ internal static class PreprocessingReaders
         new(FittedMinMaxScaler.KindName, FittedMinMaxScaler.FromJson),
         new(FittedRobustScaler.KindName, FittedRobustScaler.FromJson),
         new(FittedMaxAbsScaler.KindName, FittedMaxAbsScaler.FromJson),
+        new(FittedSimpleImputer.KindName, FittedSimpleImputer.FromJson),
+        new(FittedKnnImputer.KindName, FittedKnnImputer.FromJson),
         new(FeatureSelection.FittedColumnSelection.KindName, FeatureSelection.FittedColumnSelection.FromJson),
     ];
 }

@@ -37,6 +37,16 @@ internal static class PreprocessingData
 
     public static (TabularData Train, TabularData Test) EnergyMasked() => Split(ToyDatasets.EnergyEfficiency(), masked: true);
 
+    public static (TabularData Train, TabularData Test) WineMasked() => Split(ToyDatasets.Wine(), masked: true);
+
+    /// <summary>Diabetes masked, with column "bp" entirely missing in the training rows.</summary>
+    public static (TabularData Train, TabularData Test) DiabetesEmpty()
+    {
+        var (train, test) = DiabetesMasked();
+        var empty = new NumericColumn("bp", Enumerable.Repeat(double.NaN, train.RowCount).ToArray());
+        return (new TabularData(train.Columns.Select(c => c.Name == "bp" ? empty : c)), test);
+    }
+
     /// <summary>Wine with a 14th column "constant": 3.5 in every training row, numpy.linspace(3, 4) over the test rows.</summary>
     public static (TabularData Train, TabularData Test) WineConstant()
     {
