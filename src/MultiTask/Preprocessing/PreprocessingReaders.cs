@@ -14,6 +14,9 @@ internal static class PreprocessingReaders
         new(FittedMaxAbsScaler.KindName, FittedMaxAbsScaler.FromJson),
         new(FittedSimpleImputer.KindName, FittedSimpleImputer.FromJson),
         new(FittedKnnImputer.KindName, FittedKnnImputer.FromJson),
+        new(FittedOneHotEncoder.KindName, FittedOneHotEncoder.FromJson),
+        new(FittedOrdinalEncoder.KindName, FittedOrdinalEncoder.FromJson),
+        new(FittedColumnTransformer.KindName, FittedColumnTransformer.FromJson),
         new(FeatureSelection.FittedColumnSelection.KindName, FeatureSelection.FittedColumnSelection.FromJson),
     ];
 }

@@ -42,7 +42,17 @@ public sealed class CategoricalColumn : TabularColumn
     public IReadOnlyList<string> Categories => _values.Where(v => v is not null).Select(v => v!).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <inheritdoc/>
-    public override TabularColumn Take(IReadOnlyList<int> rows) => new CategoricalColumn(Name, rows.Select(r => _values[r]).ToArray());
+    public override TabularColumn Take(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var taken = new string?[rows.Count];
+        for (int i = 0; i < taken.Length; i++)
+        {
+            taken[i] = _values[rows[i]];
+        }
+
+        return Own(Name, taken);
+    }
 
     /// <summary>A column that takes ownership of <paramref name="values"/> (no copy); the caller must not change the array afterwards.</summary>
     /// <param name="name">The column's name.</param>
@@ -50,5 +60,5 @@ public sealed class CategoricalColumn : TabularColumn
     internal static CategoricalColumn Own(string name, string?[] values) => new(name, values, owned: true);
 
     /// <inheritdoc/>
-    public override TabularColumn Rename(string name) => new CategoricalColumn(name, _values);
+    public override TabularColumn Rename(string name) => Own(name, _values); // the values never change, so they can be shared
 }

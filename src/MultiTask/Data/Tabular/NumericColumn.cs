@@ -60,10 +60,20 @@ public sealed class NumericColumn : TabularColumn
     public double this[int row] => _values[row];
 
     /// <inheritdoc/>
-    public override TabularColumn Take(IReadOnlyList<int> rows) => new NumericColumn(Name, rows.Select(r => _values[r]).ToArray());
+    public override TabularColumn Take(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var taken = new double[rows.Count];
+        for (int i = 0; i < taken.Length; i++)
+        {
+            taken[i] = _values[rows[i]];
+        }
+
+        return Own(Name, taken);
+    }
 
     /// <inheritdoc/>
-    public override TabularColumn Rename(string name) => new NumericColumn(name, _values);
+    public override TabularColumn Rename(string name) => Own(name, _values); // the values never change, so they can be shared
 
     /// <summary>A column that takes ownership of <paramref name="values"/> (no copy); the caller must not change the array afterwards.</summary>
     /// <param name="name">The column's name.</param>
