@@ -1,3 +1,4 @@
+using System.Numerics;
 using MultiTask.Data.Tabular;
 
 namespace MultiTask.Preprocessing;
@@ -13,9 +14,20 @@ internal static class ColumnScaling
         for (int j = 0; j < columns.Length; j++)
         {
             var input = StepColumns.NumericColumn(data, columns[j], step).Span;
-            var output = new double[input.Length];
+            var output = GC.AllocateUninitializedArray<double>(input.Length);
             double c = center?[j] ?? 0.0, s = scale?[j] ?? 1.0;
-            for (int i = 0; i < output.Length; i++)
+            int i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                var vc = new Vector<double>(c);
+                var vs = new Vector<double>(s);
+                for (; i <= output.Length - Vector<double>.Count; i += Vector<double>.Count)
+                {
+                    ((new Vector<double>(input[i..]) - vc) / vs).CopyTo(output, i);
+                }
+            }
+
+            for (; i < output.Length; i++)
             {
                 output[i] = (input[i] - c) / s;
             }
@@ -34,18 +46,29 @@ internal static class ColumnScaling
         for (int j = 0; j < columns.Length; j++)
         {
             var input = StepColumns.NumericColumn(data, columns[j], step).Span;
-            var output = new double[input.Length];
+            var output = GC.AllocateUninitializedArray<double>(input.Length);
             double s = scale[j], m = offset[j];
-            for (int i = 0; i < output.Length; i++)
+            int i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                var vs = new Vector<double>(s);
+                var vm = new Vector<double>(m);
+                for (; i <= output.Length - Vector<double>.Count; i += Vector<double>.Count)
+                {
+                    ((new Vector<double>(input[i..]) * vs) + vm).CopyTo(output, i);
+                }
+            }
+
+            for (; i < output.Length; i++)
             {
                 output[i] = (input[i] * s) + m;
             }
 
             if (clip is var (low, high))
             {
-                for (int i = 0; i < output.Length; i++)
+                for (int k = 0; k < output.Length; k++)
                 {
-                    output[i] = output[i] < low ? low : output[i] > high ? high : output[i];
+                    output[k] = output[k] < low ? low : output[k] > high ? high : output[k];
                 }
             }
 

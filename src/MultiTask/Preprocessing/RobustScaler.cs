@@ -49,20 +49,20 @@ public sealed class RobustScaler : ITransformEstimator
         var buffer = new double[data.RowCount];
         for (int j = 0; j < columns.Length; j++)
         {
-            var sorted = ColumnStatistics.SortedPresent(data.Numeric(columns[j]).Span, buffer);
-            if (sorted.Length == 0)
+            var present = ColumnStatistics.Present(data.Numeric(columns[j]).Span, buffer);
+            if (present.Length == 0)
             {
                 throw ColumnScaling.NoValues(columns[j], FittedRobustScaler.KindName);
             }
 
             if (center is not null)
             {
-                center[j] = ColumnStatistics.Median(sorted);
+                center[j] = ColumnStatistics.Median(present);
             }
 
             if (scale is not null)
             {
-                double range = ColumnStatistics.Percentile(sorted, QuantileRange.High) - ColumnStatistics.Percentile(sorted, QuantileRange.Low);
+                double range = ColumnStatistics.Percentile(present, QuantileRange.High) - ColumnStatistics.Percentile(present, QuantileRange.Low);
                 scale[j] = ColumnStatistics.NonZeroScale(range);
                 if (UnitVariance)
                 {

@@ -94,14 +94,17 @@ public sealed class SimpleImputer : ITransformEstimator
         double statistic;
         if (Strategy == ImputationStrategy.Mean)
         {
-            statistic = ColumnStatistics.MeanVariance(values).Mean;
+            statistic = ColumnStatistics.Mean(values);
+        }
+        else if (Strategy == ImputationStrategy.Median)
+        {
+            var present = ColumnStatistics.Present(values, buffer);
+            statistic = present.Length == 0 ? double.NaN : ColumnStatistics.Median(present);
         }
         else
         {
             var sorted = ColumnStatistics.SortedPresent(values, buffer);
-            statistic = sorted.Length == 0 ? double.NaN
-                : Strategy == ImputationStrategy.Median ? ColumnStatistics.Median(sorted)
-                : ColumnStatistics.MostFrequent(sorted);
+            statistic = sorted.Length == 0 ? double.NaN : ColumnStatistics.MostFrequent(sorted);
         }
 
         return double.IsNaN(statistic) && KeepEmptyFeatures ? 0.0 : statistic;
