@@ -205,26 +205,15 @@ internal static class ColumnStatistics
     /// <summary>The most frequent present category; the ordinal-smallest among ties (as scikit-learn); null when none is present.</summary>
     public static string? MostFrequent(ReadOnlySpan<string?> values)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var v in values)
+        var (categories, counts, _) = CategoryCounts(values);
+        int best = -1;
+        for (int c = 0; c < counts.Length; c++)
         {
-            if (v is not null)
-            {
-                counts[v] = counts.GetValueOrDefault(v) + 1;
-            }
+            // Categories are sorted, so the first of the largest counts is the smallest category among ties.
+            best = best < 0 || counts[c] > counts[best] ? c : best;
         }
 
-        string? best = null;
-        int bestCount = 0;
-        foreach (var (value, count) in counts)
-        {
-            if (count > bestCount || (count == bestCount && string.CompareOrdinal(value, best) < 0))
-            {
-                (best, bestCount) = (value, count);
-            }
-        }
-
-        return best;
+        return best < 0 ? null : categories[best];
     }
 
     /// <summary>The categories present, sorted ordinally, with their counts; and the number of missing values.</summary>

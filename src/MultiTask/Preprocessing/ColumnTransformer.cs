@@ -33,7 +33,11 @@ public sealed class ColumnTransformer : ITransformEstimator
     }
 
     /// <summary>What happens to the columns that no group selects. Default: <see cref="RemainderPolicy.Drop"/> (scikit-learn's default).</summary>
-    public RemainderPolicy Remainder { get; init; } = RemainderPolicy.Drop;
+    public RemainderPolicy Remainder
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Remainder), value, "Unknown remainder policy.");
+    } = RemainderPolicy.Drop;
 
     /// <summary>
     /// Whether output columns are named "&lt;group&gt;__&lt;column&gt;" ("remainder__&lt;column&gt;" for the
@@ -61,7 +65,9 @@ public sealed class ColumnTransformer : ITransformEstimator
     /// <param name="kind">The kind of the group's columns.</param>
     /// <returns>A new transformer; this one is unchanged.</returns>
     public ColumnTransformer Add(string name, ITransformEstimator estimator, ColumnKind kind)
-        => new(this, Check(name, estimator) with { Kind = kind });
+        => Enum.IsDefined(kind)
+            ? new(this, Check(name, estimator) with { Kind = kind })
+            : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown column kind.");
 
     /// <summary>Fits each group's step on its columns of the training table.</summary>
     /// <param name="data">The training table.</param>

@@ -30,7 +30,11 @@ public sealed class KnnImputer : ITransformEstimator
     } = 5;
 
     /// <summary>How the neighbours' values are averaged (<c>weights</c>). Default: <see cref="KnnWeighting.Uniform"/>.</summary>
-    public KnnWeighting Weights { get; init; } = KnnWeighting.Uniform;
+    public KnnWeighting Weights
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Weights), value, "Unknown weighting.");
+    } = KnnWeighting.Uniform;
 
     /// <summary>Whether to append a 0/1 indicator per column that had missing values at fit time (<c>add_indicator</c>). Default: false.</summary>
     public bool AddIndicator { get; init; }

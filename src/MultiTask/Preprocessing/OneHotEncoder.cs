@@ -23,7 +23,11 @@ namespace MultiTask.Preprocessing;
 public sealed class OneHotEncoder : ITransformEstimator
 {
     /// <summary>What to do with a category not seen at fit time (<c>handle_unknown</c>). Default: <see cref="UnknownCategoryHandling.Error"/>.</summary>
-    public UnknownCategoryHandling HandleUnknown { get; init; } = UnknownCategoryHandling.Error;
+    public UnknownCategoryHandling HandleUnknown
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(HandleUnknown), value, "Unknown handling of unknown categories.");
+    } = UnknownCategoryHandling.Error;
 
     /// <summary>The count below which a category is infrequent (<c>min_frequency</c> as an int); at least 1. Default: null.</summary>
     public int? MinFrequency

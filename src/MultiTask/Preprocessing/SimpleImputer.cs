@@ -19,7 +19,11 @@ namespace MultiTask.Preprocessing;
 public sealed class SimpleImputer : ITransformEstimator
 {
     /// <summary>The statistic (<c>strategy</c>). Default: <see cref="ImputationStrategy.Mean"/>.</summary>
-    public ImputationStrategy Strategy { get; init; } = ImputationStrategy.Mean;
+    public ImputationStrategy Strategy
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Strategy), value, "Unknown imputation strategy.");
+    } = ImputationStrategy.Mean;
 
     /// <summary>The value for numeric columns with <see cref="ImputationStrategy.Constant"/> (<c>fill_value</c>). Default: 0.</summary>
     public double FillValue

@@ -32,7 +32,19 @@ public sealed class CategoricalColumn : TabularColumn
     public override int Count => _values.Length;
 
     /// <inheritdoc/>
-    public override int MissingCount => _values.Count(v => v is null);
+    public override int MissingCount
+    {
+        get
+        {
+            int missing = 0;
+            foreach (var v in _values)
+            {
+                missing += v is null ? 1 : 0;
+            }
+
+            return missing;
+        }
+    }
 
     /// <summary>The category at a row.</summary>
     /// <param name="row">The row index.</param>
