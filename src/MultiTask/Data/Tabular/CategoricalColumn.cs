@@ -15,6 +15,16 @@ public sealed class CategoricalColumn : TabularColumn
         _values = values.ToArray();
     }
 
+    private CategoricalColumn(string name, string?[] values, bool owned)
+        : base(name)
+    {
+        _ = owned;
+        _values = values;
+    }
+
+    /// <summary>The values without a copy, for the library's inner loops.</summary>
+    internal ReadOnlySpan<string?> Span => _values;
+
     /// <summary>The categories; null where missing.</summary>
     public IReadOnlyList<string?> Values => _values;
 
@@ -22,7 +32,19 @@ public sealed class CategoricalColumn : TabularColumn
     public override int Count => _values.Length;
 
     /// <inheritdoc/>
-    public override int MissingCount => _values.Count(v => v is null);
+    public override int MissingCount
+    {
+        get
+        {
+            int missing = 0;
+            foreach (var v in _values)
+            {
+                missing += v is null ? 1 : 0;
+            }
+
+            return missing;
+        }
+    }
 
     /// <summary>The category at a row.</summary>
     /// <param name="row">The row index.</param>
@@ -32,8 +54,23 @@ public sealed class CategoricalColumn : TabularColumn
     public IReadOnlyList<string> Categories => _values.Where(v => v is not null).Select(v => v!).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <inheritdoc/>
-    public override TabularColumn Take(IReadOnlyList<int> rows) => new CategoricalColumn(Name, rows.Select(r => _values[r]).ToArray());
+    public override TabularColumn Take(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var taken = new string?[rows.Count];
+        for (int i = 0; i < taken.Length; i++)
+        {
+            taken[i] = _values[rows[i]];
+        }
+
+        return Own(Name, taken);
+    }
+
+    /// <summary>A column that takes ownership of <paramref name="values"/> (no copy); the caller must not change the array afterwards.</summary>
+    /// <param name="name">The column's name.</param>
+    /// <param name="values">One category per row; null for missing.</param>
+    internal static CategoricalColumn Own(string name, string?[] values) => new(name, values, owned: true);
 
     /// <inheritdoc/>
-    public override TabularColumn Rename(string name) => new CategoricalColumn(name, _values);
+    public override TabularColumn Rename(string name) => Own(name, _values); // the values never change, so they can be shared
 }
