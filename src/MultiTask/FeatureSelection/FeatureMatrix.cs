@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using MultiTask.Data.Tabular;
 
@@ -128,16 +129,13 @@ internal sealed class FeatureMatrix
     {
         for (int j = 0; j < Columns.Length; j++)
         {
-            int bad = Array.FindIndex(Columns[j], double.IsNaN);
-            if (bad >= 0)
+            int i = ColumnKernels.FirstNonFinite(Columns[j]);
+            if (i >= 0)
             {
-                throw new ArgumentException($"Feature {Describe(j)} is missing a value at row {SourceRow(bad)}; {context} needs complete features (impute or drop missing values first).");
-            }
-
-            int infinite = Array.FindIndex(Columns[j], double.IsInfinity);
-            if (infinite >= 0)
-            {
-                throw new ArgumentException($"Feature {Describe(j)} has {Columns[j][infinite]} at row {SourceRow(infinite)}; {context} needs finite features.");
+                double v = Columns[j][i];
+                throw new ArgumentException(double.IsNaN(v)
+                    ? $"Feature {Describe(j)} is missing a value at row {SourceRow(i)}; {context} needs complete features (impute or drop missing values first)."
+                    : $"Feature {Describe(j)} has {v.ToString(CultureInfo.InvariantCulture)} at row {SourceRow(i)}; {context} needs finite features.");
             }
         }
     }

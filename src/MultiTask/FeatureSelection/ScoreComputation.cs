@@ -25,7 +25,7 @@ internal static class ScoreComputation
         }
 
         RequireRows(x, labels.Count, target);
-        x.RequireComplete($"{function} for {target}");
+        string context = $"{function} for {target}";
         var encoding = ClassEncoding.Encode(labels);
         int n = x.RowCount;
         if (encoding.ClassCount < 2)
@@ -41,22 +41,14 @@ internal static class ScoreComputation
                     throw new ArgumentException($"{Capitalize(target)} has {n} labelled rows in {encoding.ClassCount} classes; FClassif needs more rows than classes (within-class degrees of freedom n − C ≥ 1).");
                 }
 
-                return UnivariateStatistics.FClassif(x, encoding);
+                return UnivariateStatistics.FClassif(x, encoding, context);
 
             case ScoreFunction.Chi2:
-                for (int j = 0; j < x.ColumnCount; j++)
-                {
-                    int bad = UnivariateStatistics.FirstNegative(x.Columns[j]);
-                    if (bad >= 0)
-                    {
-                        throw new ArgumentException($"Feature {x.Describe(j)} has the negative value {x.Columns[j][bad]} at row {x.SourceRow(bad)}; Chi2 needs non-negative features (counts, frequencies, indicators). Use FClassif or MutualInfoClassification, or rescale (e.g. MinMaxScaler).");
-                    }
-                }
-
-                return UnivariateStatistics.Chi2(x, encoding);
+                return UnivariateStatistics.Chi2(x, encoding, context);
 
             default:
                 RequireNeighbors(neighbors);
+                x.RequireComplete(context);
                 if (encoding.Counts.All(c => c < 2))
                 {
                     throw new ArgumentException($"Every class of {target} has a single labelled row; MutualInfoClassification needs a class with at least two rows.");
@@ -81,7 +73,7 @@ internal static class ScoreComputation
         }
 
         RequireRows(x, y.Length, target);
-        x.RequireComplete($"{function} for {target}");
+        string context = $"{function} for {target}";
         RequireFinite(y, target);
         int n = x.RowCount;
         if (function == ScoreFunction.FRegression)
@@ -91,10 +83,11 @@ internal static class ScoreComputation
                 throw new ArgumentException($"{Capitalize(target)} has {n} labelled rows; FRegression needs at least 3 (n − 2 degrees of freedom).");
             }
 
-            return UnivariateStatistics.FRegression(x, y, center: true, forceFinite: true);
+            return UnivariateStatistics.FRegression(x, y, center: true, forceFinite: true, context);
         }
 
         RequireNeighbors(neighbors);
+        x.RequireComplete(context);
         if (n <= neighbors)
         {
             throw new ArgumentException($"{Capitalize(target)} has {n} labelled rows; MutualInfoRegression with {neighbors} neighbours needs at least {neighbors + 1}.");
@@ -109,6 +102,11 @@ internal static class ScoreComputation
         {
             throw new ArgumentException($"{Capitalize(target)} has {targetRows} rows; the features have {x.RowCount}.");
         }
+
+        if (targetRows == 0)
+        {
+            throw new ArgumentException($"{Capitalize(target)} has no rows; scoring features needs labelled rows.");
+        }
     }
 
     public static void RequireFinite(double[] y, string target)
@@ -116,7 +114,7 @@ internal static class ScoreComputation
         int bad = Array.FindIndex(y, v => !double.IsFinite(v));
         if (bad >= 0)
         {
-            throw new ArgumentException($"{Capitalize(target)} has {y[bad]} at row {bad}; targets must be finite (leave unlabelled rows out).");
+            throw new ArgumentException($"{Capitalize(target)} has {y[bad].ToString(System.Globalization.CultureInfo.InvariantCulture)} at row {bad}; targets must be finite (leave unlabelled rows out).");
         }
     }
 

@@ -47,7 +47,7 @@ public static class ScoreFunctions
     public static FeatureScores FRegression(double[,] x, IReadOnlyList<double> y, bool center = true, bool forceFinite = true, IReadOnlyList<string>? featureNames = null)
     {
         var (matrix, target) = Regression(x, y, featureNames, "FRegression", center ? 3 : 2);
-        return UnivariateStatistics.FRegression(matrix, target, center, forceFinite);
+        return UnivariateStatistics.FRegression(matrix, target, center, forceFinite, $"FRegression for {Target}");
     }
 
     /// <summary>Pearson's correlation of each feature with the target (scikit-learn's <c>r_regression</c>); no p-values.</summary>
@@ -61,7 +61,7 @@ public static class ScoreFunctions
     public static FeatureScores RRegression(double[,] x, IReadOnlyList<double> y, bool center = true, bool forceFinite = true, IReadOnlyList<string>? featureNames = null)
     {
         var (matrix, target) = Regression(x, y, featureNames, "RRegression", 2);
-        return new FeatureScores(UnivariateStatistics.Correlations(matrix, target, center, forceFinite), null);
+        return new FeatureScores(UnivariateStatistics.Correlations(matrix, target, center, forceFinite, $"RRegression for {Target}"), null);
     }
 
     /// <summary>
@@ -130,7 +130,6 @@ public static class ScoreFunctions
         var matrix = FeatureMatrix.FromArray(x, featureNames, nameof(x));
         var target = y.ToArray();
         ScoreComputation.RequireRows(matrix, target.Length, Target);
-        matrix.RequireComplete($"{function} for {Target}");
         ScoreComputation.RequireFinite(target, Target);
         if (matrix.RowCount < minimumRows)
         {

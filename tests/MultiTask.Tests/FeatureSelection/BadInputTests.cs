@@ -145,6 +145,28 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void ScoreFunctions_MissingOrInfiniteValue_NameTheColumnAndRow()
+    {
+        var x = new double[,] { { 1, 2 }, { 2, 3 }, { 3, 4 }, { 4, 5 } };
+        x[2, 1] = double.NaN;
+        int[] labels = [0, 1, 0, 1];
+        double[] y = [1, 2, 3, 5];
+        const string Missing = "Feature 'column 1' is missing a value at row 2; * for the target needs complete features*";
+        FluentActions.Invoking(() => ScoreFunctions.FClassif(x, labels)).Should().Throw<ArgumentException>().WithMessage(Missing);
+        FluentActions.Invoking(() => ScoreFunctions.Chi2(x, labels)).Should().Throw<ArgumentException>().WithMessage(Missing);
+        FluentActions.Invoking(() => ScoreFunctions.FRegression(x, y)).Should().Throw<ArgumentException>().WithMessage(Missing);
+        FluentActions.Invoking(() => ScoreFunctions.RRegression(x, y)).Should().Throw<ArgumentException>().WithMessage(Missing);
+        FluentActions.Invoking(() => ScoreFunctions.MutualInfoRegression(x, y, neighbors: 2)).Should().Throw<ArgumentException>().WithMessage(Missing);
+        FluentActions.Invoking(() => ScoreFunctions.MutualInfoClassification(x, labels)).Should().Throw<ArgumentException>().WithMessage(Missing);
+
+        x[2, 1] = double.PositiveInfinity;
+        FluentActions.Invoking(() => ScoreFunctions.FClassif(x, labels, ["a", "b"])).Should().Throw<ArgumentException>()
+            .WithMessage("Feature 'b' has Infinity at row 2; FClassif for the target needs finite features.");
+        FluentActions.Invoking(() => ScoreFunctions.FRegression(x, [1.0, double.NaN, 3, 4])).Should().Throw<ArgumentException>()
+            .WithMessage("The target has NaN at row 1; targets must be finite*");
+    }
+
+    [Fact]
     public void MissingFeatureInAnUnlabelledRow_IsLeftOutWithTheRow()
     {
         var table = new TabularData([new NumericColumn("a", [1.0, 2, double.NaN, 4, 6])]);

@@ -71,6 +71,25 @@ public sealed class ScoreFunctionsTests(ITestOutputHelper output)
         scores[5].Should().Be(scores[6]);
     }
 
+    /// <summary>Centred sums are shift-invariant: a large offset (where raw moments cancel) changes nothing beyond its own rounding.</summary>
+    [Fact]
+    public void Scores_OfAFeatureWithALargeOffset_EqualTheScoresWithoutIt()
+    {
+        var d = ToyDatasets.Diabetes();
+        var shifted = (double[,])d.X.Clone();
+        for (int i = 0; i < shifted.GetLength(0); i++)
+        {
+            for (int j = 0; j < shifted.GetLength(1); j++)
+            {
+                shifted[i, j] += 1e9;
+            }
+        }
+
+        ScoreFunctions.FRegression(shifted, d.Targets[0]).Scores.ShouldMatch(ScoreFunctions.FRegression(d.X, d.Targets[0]).Scores, "F", relative: 1e-6);
+        var labels = d.Targets[0].Select(v => v > 140 ? 1 : 0).ToArray();
+        ScoreFunctions.FClassif(shifted, labels).Scores.ShouldMatch(ScoreFunctions.FClassif(d.X, labels).Scores, "F", relative: 1e-6);
+    }
+
     internal static (double[,] X, double[] Y) RegressionCase(string name) => name switch
     {
         "Diabetes" => (ToyDatasets.Diabetes().X, ToyDatasets.Diabetes().Targets[0]),
