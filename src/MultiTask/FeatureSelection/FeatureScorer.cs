@@ -6,7 +6,8 @@ namespace MultiTask.FeatureSelection;
 /// Scores the feature columns of a table against one or more tasks: each task with the score function for its kind,
 /// on its labelled rows only, then the task scores combined by <see cref="Aggregation"/>. Used by
 /// <see cref="SelectKBest"/> and <see cref="SelectPercentile"/>; call <see cref="Score"/> directly to inspect the
-/// per-task scores.
+/// per-task scores. Each task's scores are scikit-learn's (<c>SelectKBest(score_func).fit(X[labelled], y[labelled]).scores_</c>);
+/// the combination across tasks has no scikit-learn equivalent.
 /// </summary>
 /// <example>
 /// <code>

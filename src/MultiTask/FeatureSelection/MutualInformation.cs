@@ -6,7 +6,8 @@ namespace MultiTask.FeatureSelection;
 /// scikit-learn 1.2's k-nearest-neighbour mutual-information estimators (<c>_estimate_mi</c> with continuous features):
 /// each feature is scaled to unit population variance, then jittered by 1e-10·max(1, mean|x|)·N(0, 1) (a regression
 /// target likewise). Feature–continuous target: Kraskov, Stögbauer and Grassberger (2004), estimator 1, with the
-/// Chebyshev norm; feature–class: Ross (2014). Negative estimates are clipped to 0.
+/// Chebyshev norm (Phys. Rev. E 69, 066138); feature–class: Ross (2014, PLoS ONE 9(2), e87357). Negative
+/// estimates are clipped to 0.
 /// </summary>
 internal static class MutualInformation
 {

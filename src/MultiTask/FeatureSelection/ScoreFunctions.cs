@@ -14,6 +14,9 @@ namespace MultiTask.FeatureSelection;
 /// <c>force_finite=True</c>: a constant feature scores 0 with p = 1, a perfect correlation scores
 /// <see cref="double.MaxValue"/> with p = 0. Under <see cref="Chi2"/> an all-zero feature scores NaN (p NaN) and a
 /// positive constant one 0 (p = 1). Selectors rank NaN below every number, as scikit-learn does.</para>
+/// <para>References: scikit-learn 1.2, <c>sklearn/feature_selection/_univariate_selection.py</c> and <c>_mutual_info.py</c>;
+/// A. Kraskov, H. Stögbauer, P. Grassberger, "Estimating mutual information", Phys. Rev. E 69, 066138 (2004);
+/// B. C. Ross, "Mutual Information between Discrete and Continuous Data Sets", PLoS ONE 9(2), e87357 (2014).</para>
 /// <para>Computation is column-wise (one contiguous pass or two per feature, features in parallel); p-values come from
 /// the regularised incomplete beta and gamma functions, so tiny p-values keep their relative accuracy.</para>
 /// </remarks>
