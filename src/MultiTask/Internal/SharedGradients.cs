@@ -70,8 +70,8 @@ internal static class SharedGradients
     internal static double[,] Gramian(Tensor jacobian)
     {
         int taskCount = (int)jacobian.shape[0];
-        var j = jacobian.to(ScalarType.Float64);
-        var values = j.matmul(j.t()).cpu().data<double>().ToArray();
+        // Float32 products (the gradients' own precision), converted once the T×T result is small.
+        var values = Array.ConvertAll(jacobian.matmul(jacobian.t()).cpu().data<float>().ToArray(), v => (double)v);
         var g = new double[taskCount, taskCount];
         Buffer.BlockCopy(values, 0, g, 0, values.Length * sizeof(double));
         return g;

@@ -64,10 +64,24 @@ public static class TaskLoss
     /// <param name="targets">[batch, tasks] targets, as stored in a dataset.</param>
     /// <param name="mask">[batch, tasks] label mask.</param>
     /// <returns>One scalar per task, in the caller's dispose scope.</returns>
+    /// <remarks>
+    /// Each loss has its own graph (its head only), so back-propagating one task's loss does not traverse the other
+    /// heads, as per-task gradients need; <see cref="StackedLosses"/> is cheaper when all losses are combined anyway.
+    /// </remarks>
     public static Tensor[] BatchLosses(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Tensor> outputs, Tensor targets, Tensor mask)
     {
-        var (losses, _) = StackedLosses(tasks, outputs, targets, mask);
-        return Enumerable.Range(0, tasks.Count).Select(t => losses[t]).ToArray();
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(mask);
+        var losses = new Tensor[tasks.Count];
+        for (int t = 0; t < losses.Length; t++)
+        {
+            var y = targets.select(1, t);
+            losses[t] = MaskedMean(PerSample(tasks[t], outputs[t], y), SampleWeights(tasks[t], y, mask.select(1, t)));
+        }
+
+        return losses;
     }
 
     /// <summary>

@@ -43,7 +43,12 @@ internal sealed class TrainingStep
         var z = network.Encode(x);
         var zLeaf = representation ? z.detach().requires_grad_(true) : z;
         var outputs = network.Decode(zLeaf);
-        var (stacked, weightSums) = TaskLoss.StackedLosses(tasks, outputs, y, m);
+        // Per-task gradients need each loss on its own graph; a combined objective is cheaper from one batched chain.
+        bool perTask = measureGradients || _weighting is GradientWeighting;
+        Tensor[]? separate = perTask ? TaskLoss.BatchLosses(tasks, outputs, y, m) : null;
+        var (stacked, weightSums) = separate is null
+            ? TaskLoss.StackedLosses(tasks, outputs, y, m)
+            : (torch.stack(separate), WeightSums(tasks, y, m));
         var stats = Array.ConvertAll(torch.cat([stacked.detach(), weightSums]).cpu().data<float>().ToArray(), v => (double)v);
         var values = stats[..taskCount];
         for (int t = 0; t < taskCount; t++)
@@ -56,7 +61,7 @@ internal sealed class TrainingStep
             }
         }
 
-        Tensor[] Losses() => Enumerable.Range(0, taskCount).Select(t => stacked[t]).ToArray();
+        Tensor[] Losses() => separate!;
         optimizer.zero_grad();
         var random = new Random(SeedMix.Of(_options.Seed, step, stream: 2));
         double[] weights;
@@ -145,6 +150,11 @@ internal sealed class TrainingStep
         return (combination.Weights, gramian);
     }
 
+    private static Tensor WeightSums(IReadOnlyList<TaskSpec> tasks, Tensor y, Tensor m)
+        => tasks.Any(t => t.ClassWeights is not null)
+            ? torch.stack(tasks.Select((task, t) => TaskLoss.SampleWeights(task, y.select(1, t), m.select(1, t)).sum()).ToArray())
+            : m.sum(dim: 0);
+
     /// <summary>The batch's task losses with the updated weights (no gradients; the network stays in training mode, as LibMTL).</summary>
     private double[] LossesAfterStep(Tensor x, Tensor y, Tensor m)
     {
@@ -191,7 +201,7 @@ internal sealed class TrainingStep
 
     private static Tensor Direct(Tensor jacobian, double[] weights)
     {
-        var w = torch.tensor(weights, dtype: ScalarType.Float64, device: jacobian.device).to(jacobian.dtype);
+        var w = torch.tensor(Array.ConvertAll(weights, v => (float)v), device: jacobian.device);
         return w.matmul(jacobian);
     }
 
