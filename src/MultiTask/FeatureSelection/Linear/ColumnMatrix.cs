@@ -1,0 +1,145 @@
+namespace MultiTask.FeatureSelection.Linear;
+
+/// <summary>
+/// A dense float64 matrix stored column by column (Fortran order, as scikit-learn's coordinate descent wants it), so
+/// a column is one contiguous span.
+/// </summary>
+internal sealed class ColumnMatrix
+{
+    internal ColumnMatrix(int rows, int columns, double[] data)
+    {
+        Rows = rows;
+        Columns = columns;
+        Data = data;
+    }
+
+    internal ColumnMatrix(int rows, int columns)
+        : this(rows, columns, new double[(long)rows * columns])
+    {
+    }
+
+    internal int Rows { get; }
+
+    internal int Columns { get; }
+
+    /// <summary>Column-major values: column j occupies [j·Rows, (j + 1)·Rows).</summary>
+    internal double[] Data { get; }
+
+    internal Span<double> Column(int j) => Data.AsSpan(j * Rows, Rows);
+
+    internal double this[int row, int column] => Data[(column * Rows) + row];
+
+    /// <summary>Copies a row-major matrix, rejecting NaN and infinities with the row and column in the message.</summary>
+    internal static ColumnMatrix FromArray(double[,] x, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(x, paramName);
+        int rows = x.GetLength(0), columns = x.GetLength(1);
+        var m = new ColumnMatrix(rows, columns);
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                double v = x[i, j];
+                if (!double.IsFinite(v))
+                {
+                    throw new ArgumentException($"The features hold {v} at row {i}, column {j}; every value must be finite (impute missing values first).", paramName);
+                }
+
+                m.Data[(j * rows) + i] = v;
+            }
+        }
+
+        return m;
+    }
+
+    /// <summary>The matrix as a row-major array.</summary>
+    internal double[,] ToArray()
+    {
+        var x = new double[Rows, Columns];
+        for (int j = 0; j < Columns; j++)
+        {
+            var column = Column(j);
+            for (int i = 0; i < Rows; i++)
+            {
+                x[i, j] = column[i];
+            }
+        }
+
+        return x;
+    }
+
+    /// <summary>The given columns, in the given order.</summary>
+    internal ColumnMatrix TakeColumns(IReadOnlyList<int> columns)
+    {
+        var m = new ColumnMatrix(Rows, columns.Count);
+        for (int k = 0; k < columns.Count; k++)
+        {
+            Column(columns[k]).CopyTo(m.Column(k));
+        }
+
+        return m;
+    }
+
+    /// <summary>The given rows, in the given order.</summary>
+    internal ColumnMatrix TakeRows(IReadOnlyList<int> rows)
+    {
+        var m = new ColumnMatrix(rows.Count, Columns);
+        for (int j = 0; j < Columns; j++)
+        {
+            var source = Column(j);
+            var target = m.Column(j);
+            for (int k = 0; k < rows.Count; k++)
+            {
+                target[k] = source[rows[k]];
+            }
+        }
+
+        return m;
+    }
+
+    /// <summary>The column means (as numpy's mean: the sum divided by the count).</summary>
+    internal double[] ColumnMeans()
+    {
+        var means = new double[Columns];
+        for (int j = 0; j < Columns; j++)
+        {
+            means[j] = Rows == 0 ? double.NaN : DenseMath.Sum(Column(j)) / Rows;
+        }
+
+        return means;
+    }
+
+    /// <summary>A copy with the given column offsets subtracted.</summary>
+    internal ColumnMatrix Centered(double[] offsets)
+    {
+        var m = new ColumnMatrix(Rows, Columns);
+        for (int j = 0; j < Columns; j++)
+        {
+            var source = Column(j);
+            var target = m.Column(j);
+            double o = offsets[j];
+            for (int i = 0; i < source.Length; i++)
+            {
+                target[i] = source[i] - o;
+            }
+        }
+
+        return m;
+    }
+
+    /// <summary>X·w + b for each row.</summary>
+    internal double[] Multiply(ReadOnlySpan<double> w, double intercept)
+    {
+        var result = new double[Rows];
+        Array.Fill(result, intercept);
+        for (int j = 0; j < Columns; j++)
+        {
+            if (w[j] != 0)
+            {
+                DenseMath.Axpy(w[j], Column(j), result);
+            }
+        }
+
+        return result;
+    }
+}
