@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace MultiTask.FeatureSelection.Linear;
 
 /// <summary>
@@ -29,27 +31,61 @@ internal sealed class ColumnMatrix
 
     internal double this[int row, int column] => Data[(column * Rows) + row];
 
-    /// <summary>Copies a row-major matrix, rejecting NaN and infinities with the row and column in the message.</summary>
+    /// <summary>Copies a row-major matrix (a cache-blocked transpose), rejecting NaN and infinities with the row and column in the message.</summary>
     internal static ColumnMatrix FromArray(double[,] x, string paramName)
     {
         ArgumentNullException.ThrowIfNull(x, paramName);
         int rows = x.GetLength(0), columns = x.GetLength(1);
         var m = new ColumnMatrix(rows, columns);
-        for (int i = 0; i < rows; i++)
+        if (rows == 0 || columns == 0)
         {
-            for (int j = 0; j < columns; j++)
-            {
-                double v = x[i, j];
-                if (!double.IsFinite(v))
-                {
-                    throw new ArgumentException($"The features hold {v} at row {i}, column {j}; every value must be finite (impute missing values first).", paramName);
-                }
+            return m;
+        }
 
-                m.Data[(j * rows) + i] = v;
+        const int Block = 64;
+        var source = MemoryMarshal.CreateReadOnlySpan(ref x[0, 0], rows * columns);
+        var target = m.Data;
+        bool finite = true;
+        for (int i0 = 0; i0 < rows; i0 += Block)
+        {
+            int i1 = Math.Min(rows, i0 + Block);
+            for (int j0 = 0; j0 < columns; j0 += Block)
+            {
+                int j1 = Math.Min(columns, j0 + Block);
+                for (int j = j0; j < j1; j++)
+                {
+                    int offset = j * rows;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        double v = source[(i * columns) + j];
+                        finite &= double.IsFinite(v);
+                        target[offset + i] = v;
+                    }
+                }
             }
         }
 
+        if (!finite)
+        {
+            int bad = FirstNonFinite(source);
+            double v = source[bad];
+            throw new ArgumentException($"The features hold {v} at row {bad / columns}, column {bad % columns}; every value must be finite (impute missing values first).", paramName);
+        }
+
         return m;
+    }
+
+    private static int FirstNonFinite(ReadOnlySpan<double> values)
+    {
+        for (int k = 0; k < values.Length; k++)
+        {
+            if (!double.IsFinite(values[k]))
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The matrix as a row-major array.</summary>

@@ -6,16 +6,25 @@ namespace MultiTask.FeatureSelection.Linear;
 
 /// <summary>
 /// Ordinary least squares with an intercept, as scikit-learn's <c>sklearn.linear_model.LinearRegression</c>
-/// (<c>fit_intercept=True</c>): X and y are centred, the coefficients solve min ‖yc − Xc·w‖² by a Householder QR
-/// factorisation (MathNet.Numerics), and the intercept is mean(y) − mean(X)·w.
+/// (<c>fit_intercept=True</c>): X and y are centred, the coefficients solve min ‖yc − Xc·w‖², and the intercept is
+/// mean(y) − mean(X)·w.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The solve is fast and accurate on well-conditioned designs: Cholesky of the column-scaled Gram matrix XcᵀXc,
+/// then two steps of iterative refinement on the residual (the corrected semi-normal equations, Björck 1987), which
+/// brings the error down to the level of a QR solve. When the scaled Gram matrix is ill-conditioned (a Cholesky
+/// pivot below 1e-10, i.e. cond(X) above about 1e5), a column is constant, or there are fewer rows than features,
+/// it falls back to a Householder QR factorisation (MathNet.Numerics).
+/// </para>
+/// <para>
 /// scikit-learn solves the same problem with LAPACK's SVD-based <c>gelsd</c>; on a full-rank design both give the
 /// unique solution (they agree to about 1e-12 relative on the diabetes data). When the centred design is rank
 /// deficient (an |Rᵢᵢ| at or below ε·max(n, p)·max|R|, or fewer rows than features) the solution is not unique and
 /// this class returns the minimum-norm one from an SVD with that cut-off; scikit-learn's result then depends on
 /// rounding (a numerically dependent column gets huge opposite coefficients), so no exact match is claimed there.
 /// Importances for <see cref="Rfe"/> are the squared coefficients.
+/// </para>
 /// </remarks>
 public sealed class LinearRegression : IImportanceEstimator, IColumnEstimator
 {
@@ -51,9 +60,143 @@ public sealed class LinearRegression : IImportanceEstimator, IColumnEstimator
         var xOffset = x.ColumnMeans();
         double yOffset = DenseMath.Sum(y) / n;
         var xc = x.Centered(xOffset);
-        var yc = Vector<double>.Build.Dense(n, i => y[i] - yOffset);
-        double[] w = p == 0 ? [] : Solve(new DenseMatrix(n, p, xc.Data), yc);
+        var yc = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            yc[i] = y[i] - yOffset;
+        }
+
+        double[] w = p == 0 ? [] : SolveNormal(xc, yc) ?? Solve(new DenseMatrix(n, p, xc.Data), Vector<double>.Build.DenseOfArray(yc));
         return new LinearModel(w, yOffset - DenseMath.Dot(xOffset, w), 0, 0, true);
+    }
+
+    /// <summary>
+    /// Corrected semi-normal equations: Cholesky of the Gram matrix scaled to a unit diagonal, two refinement steps
+    /// w += (XᵀX)⁻¹Xᵀ(y − Xw). Null when the scaled Gram matrix is ill-conditioned (pivot &lt; 1e-10), a column is
+    /// constant, or there are fewer rows than features: the caller then uses QR.
+    /// </summary>
+    private static double[]? SolveNormal(ColumnMatrix xc, double[] yc)
+    {
+        int n = xc.Rows, p = xc.Columns;
+        if (n < p)
+        {
+            return null;
+        }
+
+        var gram = new double[p, p];
+        WeightedGram.Accumulate(xc, default, false, gram);
+        var scale = new double[p];
+        for (int j = 0; j < p; j++)
+        {
+            if (!(gram[j, j] > 0))
+            {
+                return null;
+            }
+
+            scale[j] = 1 / Math.Sqrt(gram[j, j]);
+        }
+
+        for (int j = 0; j < p; j++)
+        {
+            for (int k = 0; k < p; k++)
+            {
+                gram[j, k] *= scale[j] * scale[k];
+            }
+        }
+
+        if (!Cholesky(gram))
+        {
+            return null;
+        }
+
+        var w = new double[p];
+        var rhs = new double[p];
+        var residual = (double[])yc.Clone();
+        for (int step = 0; step < 3; step++)
+        {
+            for (int j = 0; j < p; j++)
+            {
+                rhs[j] = scale[j] * DenseMath.Dot(xc.Column(j), residual);
+            }
+
+            CholeskySolve(gram, rhs);
+            for (int j = 0; j < p; j++)
+            {
+                w[j] += scale[j] * rhs[j];
+            }
+
+            if (step < 2)
+            {
+                yc.CopyTo(residual, 0);
+                for (int j = 0; j < p; j++)
+                {
+                    DenseMath.Axpy(-w[j], xc.Column(j), residual);
+                }
+            }
+        }
+
+        return w;
+    }
+
+    /// <summary>In-place lower Cholesky factor of a unit-diagonal symmetric matrix; false when a pivot falls below 1e-10.</summary>
+    private static bool Cholesky(double[,] a)
+    {
+        int p = a.GetLength(0);
+        for (int j = 0; j < p; j++)
+        {
+            double pivot = a[j, j];
+            for (int k = 0; k < j; k++)
+            {
+                pivot -= a[j, k] * a[j, k];
+            }
+
+            if (!(pivot >= 1e-10))
+            {
+                return false;
+            }
+
+            double root = Math.Sqrt(pivot);
+            a[j, j] = root;
+            for (int i = j + 1; i < p; i++)
+            {
+                double sum = a[i, j];
+                for (int k = 0; k < j; k++)
+                {
+                    sum -= a[i, k] * a[j, k];
+                }
+
+                a[i, j] = sum / root;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Solves L·Lᵀ·z = b in place for the lower factor L.</summary>
+    private static void CholeskySolve(double[,] l, double[] b)
+    {
+        int p = b.Length;
+        for (int i = 0; i < p; i++)
+        {
+            double sum = b[i];
+            for (int k = 0; k < i; k++)
+            {
+                sum -= l[i, k] * b[k];
+            }
+
+            b[i] = sum / l[i, i];
+        }
+
+        for (int i = p - 1; i >= 0; i--)
+        {
+            double sum = b[i];
+            for (int k = i + 1; k < p; k++)
+            {
+                sum -= l[k, i] * b[k];
+            }
+
+            b[i] = sum / l[i, i];
+        }
     }
 
     private static double[] Solve(DenseMatrix a, Vector<double> b)

@@ -1,11 +1,14 @@
 namespace MultiTask.FeatureSelection.Linear;
 
-/// <summary>Xᵀ·diag(d)·X with an optional column of ones appended (for an intercept), computed in row blocks so each block of columns stays in cache.</summary>
+/// <summary>Xᵀ·diag(d)·X (or XᵀX for empty d) with an optional column of ones appended (for an intercept), computed in row blocks so each block of columns stays in cache.</summary>
 internal static class WeightedGram
 {
     private const int BlockRows = 512;
 
-    /// <summary>Adds Σᵢ d[i]·a[i, j]·a[i, k] to <paramref name="gram"/>[j, k] (both triangles), where a is X with a column of ones appended when <paramref name="intercept"/>.</summary>
+    /// <summary>
+    /// Adds Σᵢ d[i]·a[i, j]·a[i, k] to <paramref name="gram"/>[j, k] (both triangles), where a is X with a column of
+    /// ones appended when <paramref name="intercept"/>; an empty <paramref name="d"/> means unit weights.
+    /// </summary>
     internal static void Accumulate(ColumnMatrix x, ReadOnlySpan<double> d, bool intercept, double[,] gram)
     {
         int n = x.Rows, p = x.Columns;
@@ -15,14 +18,20 @@ internal static class WeightedGram
         for (int start = 0; start < n; start += BlockRows)
         {
             int count = Math.Min(BlockRows, n - start);
-            var dBlock = d.Slice(start, count);
-            var tmp = weighted.AsSpan(0, count);
+            bool unit = d.IsEmpty;
+            var dBlock = unit ? default : d.Slice(start, count);
             for (int j = 0; j < p; j++)
             {
-                var xj = x.Column(j).Slice(start, count);
-                for (int i = 0; i < count; i++)
+                ReadOnlySpan<double> tmp = x.Column(j).Slice(start, count);
+                if (!unit)
                 {
-                    tmp[i] = dBlock[i] * xj[i];
+                    var scaled = weighted.AsSpan(0, count);
+                    for (int i = 0; i < count; i++)
+                    {
+                        scaled[i] = dBlock[i] * tmp[i];
+                    }
+
+                    tmp = scaled;
                 }
 
                 for (int k = j; k < p; k++)
@@ -38,7 +47,7 @@ internal static class WeightedGram
 
             if (intercept)
             {
-                upper[p, p] += DenseMath.Sum(dBlock);
+                upper[p, p] += unit ? count : DenseMath.Sum(dBlock);
             }
         }
 

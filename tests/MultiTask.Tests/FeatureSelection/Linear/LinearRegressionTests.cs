@@ -33,6 +33,30 @@ public sealed class LinearRegressionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Fit_NearlyCollinearColumns_StillRecoversTheCoefficients()
+    {
+        // x1 = x0 + 1e-6·z makes cond(X) about 1e6, past the normal equations' range: the QR fallback solves it.
+        var random = new Random(8);
+        int n = 50;
+        var x = new double[n, 3];
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i, 0] = random.NextDouble();
+            x[i, 1] = x[i, 0] + (1e-6 * (random.NextDouble() - 0.5));
+            x[i, 2] = random.NextDouble();
+            y[i] = 0.5 + x[i, 0] + (2 * x[i, 1]) + (3 * x[i, 2]);
+        }
+
+        var model = new LinearRegression().Fit(x, y);
+
+        model.Coefficients[0].Should().BeApproximately(1, 1e-6);
+        model.Coefficients[1].Should().BeApproximately(2, 1e-6);
+        model.Coefficients[2].Should().BeApproximately(3, 1e-9);
+        model.Intercept.Should().BeApproximately(0.5, 1e-8);
+    }
+
+    [Fact]
     public void Fit_DuplicatedColumn_ReturnsTheMinimumNormSolution()
     {
         // Columns 0 and 1 are equal: y = 4·x0 is fitted by any w0 + w1 = 4; the minimum-norm solution splits it evenly.
