@@ -4,6 +4,9 @@ namespace MultiTask.FeatureSelection.Linear;
 internal static class WeightedGram
 {
     private const int BlockRows = 512;
+    private const int ChunkRows = 8192;
+    private const long MaxPartialValues = 20_000_000;
+    private const long ParallelWork = 50_000_000;
 
     /// <summary>
     /// Adds Σᵢ d[i]·a[i, j]·a[i, k] to <paramref name="gram"/>[j, k] (both triangles), where a is X with a column of
@@ -13,12 +16,62 @@ internal static class WeightedGram
     {
         int n = x.Rows, p = x.Columns;
         int size = p + (intercept ? 1 : 0);
-        var upper = new double[size, size];
-        var weighted = new double[Math.Min(BlockRows, Math.Max(n, 1))];
-        for (int start = 0; start < n; start += BlockRows)
+        double[,] upper;
+
+        // Large problems are split into a fixed number of row chunks (it depends on n and p only, not on the machine),
+        // summed in chunk order, so results are the same on any core count.
+        int chunks = (int)Math.Min((n + ChunkRows - 1) / ChunkRows, Math.Max(1, MaxPartialValues / ((long)size * size)));
+        if (chunks <= 1 || (long)n * p * p < ParallelWork)
         {
-            int count = Math.Min(BlockRows, n - start);
-            bool unit = d.IsEmpty;
+            upper = new double[size, size];
+            Block(x, d, intercept, 0, n, upper);
+        }
+        else
+        {
+            var partials = new double[chunks][,];
+            int per = (n + chunks - 1) / chunks;
+            var weights = d.IsEmpty ? null : d.ToArray();
+            Parallel.For(0, chunks, c =>
+            {
+                int from = c * per, to = Math.Min(n, from + per);
+                partials[c] = new double[size, size];
+                Block(x, weights, intercept, from, to, partials[c]);
+            });
+            upper = partials[0];
+            for (int c = 1; c < chunks; c++)
+            {
+                for (int j = 0; j < size; j++)
+                {
+                    for (int k = j; k < size; k++)
+                    {
+                        upper[j, k] += partials[c][j, k];
+                    }
+                }
+            }
+        }
+
+        for (int j = 0; j < size; j++)
+        {
+            for (int k = j; k < size; k++)
+            {
+                gram[j, k] += upper[j, k];
+                if (k != j)
+                {
+                    gram[k, j] += upper[j, k];
+                }
+            }
+        }
+    }
+
+    /// <summary>Accumulates rows [from, to) into the upper triangle, BlockRows rows at a time.</summary>
+    private static void Block(ColumnMatrix x, ReadOnlySpan<double> d, bool intercept, int from, int to, double[,] upper)
+    {
+        int p = x.Columns;
+        var weighted = new double[BlockRows];
+        bool unit = d.IsEmpty;
+        for (int start = from; start < to; start += BlockRows)
+        {
+            int count = Math.Min(BlockRows, to - start);
             var dBlock = unit ? default : d.Slice(start, count);
             for (int j = 0; j < p; j++)
             {
@@ -48,18 +101,6 @@ internal static class WeightedGram
             if (intercept)
             {
                 upper[p, p] += unit ? count : DenseMath.Sum(dBlock);
-            }
-        }
-
-        for (int j = 0; j < size; j++)
-        {
-            for (int k = j; k < size; k++)
-            {
-                gram[j, k] += upper[j, k];
-                if (k != j)
-                {
-                    gram[k, j] += upper[j, k];
-                }
             }
         }
     }
