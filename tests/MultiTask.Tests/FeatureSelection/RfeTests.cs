@@ -127,6 +127,16 @@ public sealed class RfeTests
     }
 
     [Fact]
+    public void CustomEstimator_ThroughThePublicInterface_RanksAsTheBuiltIn()
+    {
+        var (x, y) = ModelSelectionData.Diabetes();
+
+        var result = new Rfe(new PublicLeastSquares()) { FeatureCount = 3 }.Rank(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
+
+        result.Ranking.Should().Equal(R.RfeLinearDiabetes3Ranking);
+    }
+
+    [Fact]
     public void Rank_CategoricalColumn_IsRejectedByName()
     {
         var table = new TabularData([new NumericColumn("a", [1.0, 2.0, 3.0]), new CategoricalColumn("colour", ["red", "blue", "red"])]);
@@ -160,5 +170,20 @@ public sealed class RfeTests
         FluentActions.Invoking(() => new Rfe(new LinearRegression()) { Step = 0 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Step");
         FluentActions.Invoking(() => new Rfe(new LinearRegression()) { FeatureCount = 0 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("FeatureCount");
         FluentActions.Invoking(() => new Rfe(new LinearRegression()) { FeatureFraction = 1.5 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("FeatureFraction");
+    }
+
+    /// <summary>A user-written estimator: least squares through the public API only (no column-major fast path).</summary>
+    private sealed class PublicLeastSquares : IImportanceEstimator
+    {
+        public bool IsClassifier => false;
+
+        public IImportanceModel Fit(double[,] x, SelectionTarget target) => new Model(new LinearRegression().Fit(x, target.Values!));
+
+        private sealed class Model(LinearModel fitted) : IImportanceModel
+        {
+            public IReadOnlyList<double> Importances => fitted.Coefficients.Select(c => c * c).ToArray();
+
+            public double Score(double[,] x, SelectionTarget target) => fitted.Score(x, target.Values!);
+        }
     }
 }

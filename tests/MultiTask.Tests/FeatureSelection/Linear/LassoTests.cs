@@ -1,3 +1,4 @@
+using MultiTask.FeatureSelection;
 using MultiTask.FeatureSelection.Linear;
 using Xunit.Abstractions;
 using R = MultiTask.Tests.FeatureSelection.SklearnModelReference;
@@ -91,6 +92,17 @@ public sealed class LassoTests(ITestOutputHelper output)
         // centred x = (−1.5, −0.5, 0.5, 1.5), xᵀx = 5; centred y = (−2.5, −0.5, −0.5, 3.5), xᵀy = 9; nα = 2.
         model.Coefficients[0].Should().BeApproximately((9.0 - 2.0) / 5.0, 1e-15);
         model.Intercept.Should().BeApproximately(2.5 - (1.5 * 1.4), 1e-14);
+    }
+
+    [Fact]
+    public void FitImportances_AreTheSquaredCoefficients()
+    {
+        var (x, y) = ModelSelectionData.Diabetes();
+        IImportanceEstimator estimator = new Lasso(1.0);
+
+        var importances = estimator.FitImportances(x, SelectionTarget.Regression("progression", y));
+
+        importances.Should().Equal(new Lasso(1.0).Fit(x, y).Coefficients.Select(c => c * c));
     }
 
     [Fact]
