@@ -4,15 +4,26 @@ namespace MultiTask.FeatureSelection.Linear;
 
 /// <summary>
 /// A dense float64 matrix stored column by column (Fortran order, as scikit-learn's coordinate descent wants it), so
-/// a column is one contiguous span.
+/// a column is one contiguous span. <see cref="TakeColumns"/> returns a view that shares the columns without copying;
+/// nothing writes to a matrix after it is built.
 /// </summary>
 internal sealed class ColumnMatrix
 {
+    private readonly int[]? _starts;
+
     internal ColumnMatrix(int rows, int columns, double[] data)
     {
         Rows = rows;
         Columns = columns;
         Data = data;
+    }
+
+    private ColumnMatrix(int rows, double[] data, int[] starts)
+    {
+        Rows = rows;
+        Columns = starts.Length;
+        Data = data;
+        _starts = starts;
     }
 
     internal ColumnMatrix(int rows, int columns)
@@ -24,12 +35,15 @@ internal sealed class ColumnMatrix
 
     internal int Columns { get; }
 
-    /// <summary>Column-major values: column j occupies [j·Rows, (j + 1)·Rows).</summary>
+    /// <summary>The backing array. For a matrix that is not a column view, column j occupies [j·Rows, (j + 1)·Rows).</summary>
     internal double[] Data { get; }
 
-    internal Span<double> Column(int j) => Data.AsSpan(j * Rows, Rows);
+    /// <summary>Whether <see cref="Data"/> holds exactly this matrix in column-major order (false for a column view).</summary>
+    internal bool IsContiguous => _starts is null && Data.Length == Rows * Columns;
 
-    internal double this[int row, int column] => Data[(column * Rows) + row];
+    internal Span<double> Column(int j) => Data.AsSpan(_starts is null ? j * Rows : _starts[j], Rows);
+
+    internal double this[int row, int column] => Column(column)[row];
 
     /// <summary>Copies a row-major matrix (a cache-blocked transpose), rejecting NaN and infinities with the row and column in the message.</summary>
     internal static ColumnMatrix FromArray(double[,] x, string paramName)
@@ -104,16 +118,16 @@ internal sealed class ColumnMatrix
         return x;
     }
 
-    /// <summary>The given columns, in the given order.</summary>
+    /// <summary>The given columns, in the given order, as a view sharing this matrix's storage.</summary>
     internal ColumnMatrix TakeColumns(IReadOnlyList<int> columns)
     {
-        var m = new ColumnMatrix(Rows, columns.Count);
-        for (int k = 0; k < columns.Count; k++)
+        var starts = new int[columns.Count];
+        for (int k = 0; k < starts.Length; k++)
         {
-            Column(columns[k]).CopyTo(m.Column(k));
+            starts[k] = _starts is null ? columns[k] * Rows : _starts[columns[k]];
         }
 
-        return m;
+        return new ColumnMatrix(Rows, Data, starts);
     }
 
     /// <summary>The given rows, in the given order.</summary>

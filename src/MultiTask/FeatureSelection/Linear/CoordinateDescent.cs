@@ -107,6 +107,7 @@ internal static class CoordinateDescent
     internal static Outcome MultiTask(ColumnMatrix x, ColumnMatrix y, double l1, double l2, int maxIterations, double tolerance, double[] w)
     {
         int n = x.Rows, p = x.Columns, tasks = y.Columns;
+        System.Diagnostics.Debug.Assert(y.IsContiguous, "The targets are read as one column-major block.");
         var norms = new double[p];
         for (int j = 0; j < p; j++)
         {

@@ -66,6 +66,7 @@ public sealed class LinearRegression : IImportanceEstimator, IColumnEstimator
             yc[i] = y[i] - yOffset;
         }
 
+        System.Diagnostics.Debug.Assert(xc.IsContiguous, "Centred copies are contiguous; QR reads them as one block.");
         double[] w = p == 0 ? [] : SolveNormal(xc, yc) ?? Solve(new DenseMatrix(n, p, xc.Data), Vector<double>.Build.DenseOfArray(yc));
         return new LinearModel(w, yOffset - DenseMath.Dot(xOffset, w), 0, 0, true);
     }
