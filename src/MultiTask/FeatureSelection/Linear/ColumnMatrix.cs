@@ -5,7 +5,7 @@ namespace MultiTask.FeatureSelection.Linear;
 /// <summary>
 /// A dense float64 matrix stored column by column (Fortran order, as scikit-learn's coordinate descent wants it), so
 /// a column is one contiguous span. <see cref="TakeColumns"/> returns a view that shares the columns without copying;
-/// nothing writes to a matrix after it is built.
+/// nothing writes to a matrix after it is built, except <see cref="CenterInPlace"/> on a private copy.
 /// </summary>
 internal sealed class ColumnMatrix
 {
@@ -175,6 +175,22 @@ internal sealed class ColumnMatrix
         }
 
         return m;
+    }
+
+    /// <summary>Subtracts the given column offsets in place (only for a matrix the caller owns) and returns it.</summary>
+    internal ColumnMatrix CenterInPlace(double[] offsets)
+    {
+        for (int j = 0; j < Columns; j++)
+        {
+            var column = Column(j);
+            double o = offsets[j];
+            for (int i = 0; i < column.Length; i++)
+            {
+                column[i] -= o;
+            }
+        }
+
+        return this;
     }
 
     /// <summary>X·w + b for each row.</summary>

@@ -58,7 +58,7 @@ public sealed class ElasticNet : IImportanceEstimator, IColumnEstimator
     public LinearModel Fit(double[,] x, IReadOnlyList<double> y)
     {
         var m = ColumnMatrix.FromArray(x, nameof(x));
-        return FitCore(m, TargetArrays.Values(y, m.Rows, nameof(y)), Alpha, L1Ratio, MaxIterations, Tolerance);
+        return FitCore(m, TargetArrays.Values(y, m.Rows, nameof(y)), Alpha, L1Ratio, MaxIterations, Tolerance, owned: true);
     }
 
     /// <inheritdoc/>
@@ -86,13 +86,16 @@ public sealed class ElasticNet : IImportanceEstimator, IColumnEstimator
         }
     }
 
-    /// <summary>scikit-learn's ElasticNet.fit: centre, coordinate descent with the penalties scaled by n, intercept from the means.</summary>
-    internal static LinearModel FitCore(ColumnMatrix x, double[] y, double alpha, double l1Ratio, int maxIterations, double tolerance)
+    /// <summary>
+    /// scikit-learn's ElasticNet.fit: centre, coordinate descent with the penalties scaled by n, intercept from the
+    /// means. When <c>owned</c>, x is a private copy and is centred in place.
+    /// </summary>
+    internal static LinearModel FitCore(ColumnMatrix x, double[] y, double alpha, double l1Ratio, int maxIterations, double tolerance, bool owned = false)
     {
         int n = x.Rows, p = x.Columns;
         var xOffset = x.ColumnMeans();
         double yOffset = DenseMath.Sum(y) / n;
-        var xc = x.Centered(xOffset);
+        var xc = owned ? x.CenterInPlace(xOffset) : x.Centered(xOffset);
         var yc = new double[n];
         for (int i = 0; i < n; i++)
         {

@@ -45,7 +45,7 @@ public sealed class Lasso : IImportanceEstimator, IColumnEstimator
     public LinearModel Fit(double[,] x, IReadOnlyList<double> y)
     {
         var m = ColumnMatrix.FromArray(x, nameof(x));
-        return ElasticNet.FitCore(m, TargetArrays.Values(y, m.Rows, nameof(y)), Alpha, 1.0, MaxIterations, Tolerance);
+        return ElasticNet.FitCore(m, TargetArrays.Values(y, m.Rows, nameof(y)), Alpha, 1.0, MaxIterations, Tolerance, owned: true);
     }
 
     /// <inheritdoc/>

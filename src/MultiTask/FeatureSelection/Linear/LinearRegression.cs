@@ -40,7 +40,7 @@ public sealed class LinearRegression : IImportanceEstimator, IColumnEstimator
     public LinearModel Fit(double[,] x, IReadOnlyList<double> y)
     {
         var m = ColumnMatrix.FromArray(x, nameof(x));
-        return FitCore(m, TargetArrays.Values(y, m.Rows, nameof(y)));
+        return FitCore(m, TargetArrays.Values(y, m.Rows, nameof(y)), owned: true);
     }
 
     /// <inheritdoc/>
@@ -54,12 +54,12 @@ public sealed class LinearRegression : IImportanceEstimator, IColumnEstimator
     IImportanceModel IColumnEstimator.FitColumns(ColumnMatrix x, SelectionTarget target)
         => FitCore(x, TargetArrays.Values(target, x.Rows, nameof(target)));
 
-    internal static LinearModel FitCore(ColumnMatrix x, double[] y)
+    internal static LinearModel FitCore(ColumnMatrix x, double[] y, bool owned = false)
     {
         int n = x.Rows, p = x.Columns;
         var xOffset = x.ColumnMeans();
         double yOffset = DenseMath.Sum(y) / n;
-        var xc = x.Centered(xOffset);
+        var xc = owned ? x.CenterInPlace(xOffset) : x.Centered(xOffset);
         var yc = new double[n];
         for (int i = 0; i < n; i++)
         {

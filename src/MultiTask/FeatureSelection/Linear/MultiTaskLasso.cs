@@ -54,16 +54,16 @@ public sealed class MultiTaskLasso
             throw new ArgumentException("At least one row and one task are needed.", nameof(y));
         }
 
-        return FitCore(m, ColumnMatrix.FromArray(y, nameof(y)));
+        return FitCore(m, ColumnMatrix.FromArray(y, nameof(y)), owned: true);
     }
 
     /// <summary>scikit-learn's MultiTaskElasticNet.fit with l1_ratio = 1: centre, block coordinate descent, intercepts from the means.</summary>
-    internal MultiTaskLinearModel FitCore(ColumnMatrix x, ColumnMatrix y)
+    internal MultiTaskLinearModel FitCore(ColumnMatrix x, ColumnMatrix y, bool owned = false)
     {
         int n = x.Rows, p = x.Columns, tasks = y.Columns;
         var xOffset = x.ColumnMeans();
         var yOffset = y.ColumnMeans();
-        var xc = x.Centered(xOffset);
+        var xc = owned ? x.CenterInPlace(xOffset) : x.Centered(xOffset);
         var yc = y.Centered(yOffset);
         var w = new double[p * tasks];
         var outcome = CoordinateDescent.MultiTask(xc, yc, Alpha * n, 0.0, MaxIterations, Tolerance, w);
