@@ -9,6 +9,8 @@ namespace MultiTask.FeatureSelection.Linear;
 /// </summary>
 internal sealed class ColumnMatrix
 {
+    private const int RowBlock = 2048;
+
     private readonly int[]? _starts;
 
     internal ColumnMatrix(int rows, int columns, double[] data)
@@ -197,15 +199,40 @@ internal sealed class ColumnMatrix
     internal double[] Multiply(ReadOnlySpan<double> w, double intercept)
     {
         var result = new double[Rows];
-        Array.Fill(result, intercept);
-        for (int j = 0; j < Columns; j++)
+        MultiplyInto(w, intercept, result);
+        return result;
+    }
+
+    /// <summary>z = X·w + b, in row blocks so that the block of z stays in cache while the columns stream past.</summary>
+    internal void MultiplyInto(ReadOnlySpan<double> w, double intercept, Span<double> z)
+    {
+        for (int start = 0; start < Rows; start += RowBlock)
         {
-            if (w[j] != 0)
+            int count = Math.Min(RowBlock, Rows - start);
+            var block = z.Slice(start, count);
+            block.Fill(intercept);
+            for (int j = 0; j < Columns; j++)
             {
-                DenseMath.Axpy(w[j], Column(j), result);
+                if (w[j] != 0)
+                {
+                    DenseMath.Axpy(w[j], Column(j).Slice(start, count), block);
+                }
             }
         }
+    }
 
-        return result;
+    /// <summary>result[j] = Σᵢ X[i, j]·r[i], in row blocks (the block of r stays in cache).</summary>
+    internal void TransposeMultiply(ReadOnlySpan<double> r, Span<double> result)
+    {
+        result[..Columns].Clear();
+        for (int start = 0; start < Rows; start += RowBlock)
+        {
+            int count = Math.Min(RowBlock, Rows - start);
+            var block = r.Slice(start, count);
+            for (int j = 0; j < Columns; j++)
+            {
+                result[j] += DenseMath.Dot(Column(j).Slice(start, count), block);
+            }
+        }
     }
 }

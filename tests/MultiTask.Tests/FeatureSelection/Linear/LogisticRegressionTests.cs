@@ -88,6 +88,36 @@ public sealed class LogisticRegressionTests(ITestOutputHelper output)
         model.Predict(new double[,] { { -10 }, { 10 } }).Should().Equal(7, 3);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Fit_ManyRows_SubsampledEarlyHessians_ReachTheSameOptimum(int classes)
+    {
+        // 60 000 rows: the first Newton steps use a Hessian from every 12th row; the final ones use all rows.
+        var random = new Random(classes);
+        int n = 60_000, p = 5;
+        var x = new double[n, p];
+        var labels = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            double score = 0;
+            for (int j = 0; j < p; j++)
+            {
+                x[i, j] = random.NextDouble() - 0.5;
+                score += (j + 1) * x[i, j];
+            }
+
+            labels[i] = (int)Math.Clamp(Math.Floor((score + random.NextDouble() - 0.5 + 2) * classes / 4), 0, classes - 1);
+        }
+
+        var subsampled = new LogisticRegression().Fit(x, labels);
+        var exact = new LogisticRegression { SubsampleRows = int.MaxValue }.Fit(x, labels);
+
+        subsampled.Converged.Should().BeTrue();
+        ModelSelectionData.ShouldMatch(ModelSelectionData.Flatten(subsampled.Coefficients), ModelSelectionData.Flatten(exact.Coefficients), 1e-9);
+        ModelSelectionData.ShouldMatch(subsampled.Intercepts, exact.Intercepts, 1e-9);
+    }
+
     [Fact]
     public void Fit_OneClass_IsRejected()
     {
