@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using MultiTask.FeatureSelection;
 using MultiTask.FeatureSelection.Linear;
+using MultiTask.Preprocessing;
 using MultiTask.Tests.TestUtilities;
 using R = MultiTask.Tests.FeatureSelection.SklearnModelReference;
 
@@ -94,6 +96,20 @@ public sealed class EmbeddedSelectorTests
         selection.SelectedColumns.Should().Equal("x0", "x1");
         var single = new Lasso(0.05).Fit(x, a).Coefficients;
         selection.Scores![0].Should().Be(Math.Abs(single[0]));
+    }
+
+    [Fact]
+    public void Selection_SurvivesItsJsonForm()
+    {
+        var (x, y) = ModelSelectionData.Diabetes();
+        var table = ModelSelectionData.Table(x);
+        var fitted = new EmbeddedSelector(new Lasso(10.0)).Fit(table, ModelSelectionData.Regression(y));
+
+        var reloaded = (FittedColumnSelection)FittedTransforms.FromJson(JsonNode.Parse(fitted.ToJson().ToJsonString())!.AsObject());
+
+        reloaded.SelectedColumns.Should().Equal(((FittedColumnSelection)fitted).SelectedColumns);
+        reloaded.Scores.Should().Equal(((FittedColumnSelection)fitted).Scores);
+        reloaded.Transform(table).ColumnNames.Should().Equal(fitted.Transform(table).ColumnNames);
     }
 
     [Fact]
