@@ -1,17 +1,15 @@
 using MultiTask.Data.Tabular;
 using MultiTask.FeatureSelection;
+using MultiTask.FeatureSelection.Linear;
 
 namespace MultiTask.Benchmarks;
 
-/// <summary>The model-based feature-selection operations of the scikit-learn comparison (Lasso, RFE).</summary>
+/// <summary>The model-based feature-selection operations of the scikit-learn comparison (RFE, Lasso).</summary>
 internal static class ModelBenchmarks
 {
     internal static IEnumerable<(string Name, Action Run)> Operations(double[,] x, double[] y, TabularData table, SelectionTarget[] regression)
     {
-        _ = x;
-        _ = y;
-        _ = table;
-        _ = regression;
-        return [];
+        yield return ("RFE(LinearRegression, 10)", () => new Rfe(new LinearRegression()) { FeatureCount = 10, Step = 10 }.Fit(table, regression));
+        yield return ("Lasso(alpha=0.01)", () => new Lasso(alpha: 0.01).Fit(x, y));
     }
 }
