@@ -39,6 +39,39 @@ public sealed class ModelPreprocessingTests
     }
 
     [Fact]
+    public void AdultPipeline_SavedModelPredictsIdenticallyFromRawRows()
+    {
+        string[] names =
+        [
+            "age", "workclass", "fnlwgt", "education", "education-num", "marital-status", "occupation", "relationship",
+            "race", "sex", "capital-gain", "capital-loss", "hours-per-week", "native-country", "income",
+        ];
+        var all = TabularCsv.Read(TestData.File("adult", "adult.data.gz"), new CsvReadOptions { HasHeader = false, ColumnNames = names });
+        var (features, targets) = TaskColumns.Split(all.TakeRows(Enumerable.Range(0, 1500).ToArray()), "income");
+        var pipeline = new ColumnTransformer()
+            .Add("num", new Pipeline(new SimpleImputer { Strategy = ImputationStrategy.Median }, new StandardScaler()), ColumnKind.Numeric)
+            .Add("cat", new Pipeline(new SimpleImputer { Strategy = ImputationStrategy.MostFrequent }, new OneHotEncoder { HandleUnknown = UnknownCategoryHandling.Ignore }), ColumnKind.Categorical);
+        var fitted = pipeline.Fit(features);
+        var x = fitted.Transform(features).ToFeatureMatrix();
+        var income = TaskColumns.Labels(targets.Categorical("income"), ["<=50K", ">50K"]);
+        using var data = MultiTaskDataset.FromArrays(x, [TaskSpec.Binary("income")], [income]);
+        using var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(x.GetLength(1), [16]), seed: 4);
+        using (var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 2, BatchSize = 128 }))
+        {
+            trainer.Fit(data);
+        }
+
+        model.AttachPreprocessing(fitted);
+        using var dir = new TempDirectory();
+        model.Save(dir.File("adult.mtm"));
+        using var loaded = MultiTaskModel.Load(dir.File("adult.mtm"));
+
+        var (raw, _) = TaskColumns.Split(all.TakeRows(Enumerable.Range(20_000, 200).ToArray()), "income");
+        loaded.Predict(raw).Binary("income").Probabilities.Should().Equal(model.Predict(fitted.Transform(raw).ToFeatureMatrix()).Binary("income").Probabilities);
+        loaded.Preprocessing!.Kind.Should().Be(fitted.Kind);
+    }
+
+    [Fact]
     public void PredictFromRawRows_WithoutPreprocessing_SaysWhatToDo()
     {
         using var model = MultiTaskModel.Create([TaskSpec.Regression("y")], Trunks.Mlp(3, [4]));
