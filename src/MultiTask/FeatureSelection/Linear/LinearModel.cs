@@ -71,25 +71,7 @@ public sealed class LinearModel : IImportanceModel, IColumnModel
     }
 
     /// <summary>scikit-learn's r2_score for one output with <c>force_finite=True</c>.</summary>
-    internal static double R2(double[] truth, double[] predicted)
-    {
-        double mean = DenseMath.Sum(truth) / truth.Length;
-        double numerator = 0, denominator = 0;
-        for (int i = 0; i < truth.Length; i++)
-        {
-            double e = truth[i] - predicted[i];
-            double d = truth[i] - mean;
-            numerator += e * e;
-            denominator += d * d;
-        }
-
-        if (denominator == 0)
-        {
-            return numerator == 0 ? 1.0 : 0.0;
-        }
-
-        return 1 - (numerator / denominator);
-    }
+    internal static double R2(double[] truth, double[] predicted) => Evaluation.Metrics.R2(truth, predicted);
 
     private void CheckWidth(int columns, string paramName)
     {
