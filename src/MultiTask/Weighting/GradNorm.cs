@@ -18,7 +18,7 @@ namespace MultiTask.Weighting;
 /// </remarks>
 public sealed class GradNorm : GradientWeighting
 {
-    private Parameter? _logits;
+    private TaskVector? _logits;
 
     /// <summary>Creates the method.</summary>
     /// <param name="alpha">The restoring-force strength α. Range: ≥ 0. Default: 1.5.</param>
@@ -45,16 +45,13 @@ public sealed class GradNorm : GradientWeighting
     public override bool SupportsRepresentationGradients => true;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => _logits is null ? [] : [_logits];
+    public override IReadOnlyList<Parameter> Parameters => _logits is null ? [] : [_logits.Parameter];
 
     /// <inheritdoc/>
     public override void Initialize(WeightingSetup setup)
     {
-        ArgumentNullException.ThrowIfNull(setup);
         _logits?.Dispose();
-        using var scope = torch.NewDisposeScope();
-        _logits = new Parameter(torch.ones(setup.TaskCount, dtype: ScalarType.Float32, device: setup.Device));
-        _logits.DetachFromDisposeScope();
+        _logits = TaskVector.Create(setup, 1.0);
     }
 
     /// <summary>
@@ -93,7 +90,7 @@ public sealed class GradNorm : GradientWeighting
     public override GradientCombination Combine(GradientWeightingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var logits = _logits ?? throw new InvalidOperationException("GradNorm is used before the trainer initialised it.");
+        var logits = _logits?.Parameter ?? throw new InvalidOperationException("GradNorm is used before the trainer initialised it.");
         int n = context.TaskCount;
         if (context.History.Count == 0)
         {
@@ -103,33 +100,20 @@ public sealed class GradNorm : GradientWeighting
         var initial = context.History[0];
         var norms = Enumerable.Range(0, n).Select(t => Math.Sqrt(Math.Max(0, context.Gramian[t, t]))).ToArray();
         var relative = Enumerable.Range(0, n).Select(t => initial[t] > 0 ? context.Losses[t] / initial[t] : 1.0).ToArray();
-        var current = logits.detach().to(ScalarType.Float64).cpu().data<double>().ToArray();
+        var current = _logits!.Values();
         var (weights, gradient) = Update(current, norms, relative, Alpha);
         logits.grad = torch.tensor(gradient.Select(v => (float)v).ToArray(), device: logits.device);
         return new GradientCombination(weights);
     }
 
     /// <inheritdoc/>
-    public override JsonObject? SaveState()
-    {
-        if (_logits is null)
-        {
-            return null;
-        }
-
-        using var scope = torch.NewDisposeScope();
-        return new JsonObject { ["s"] = new JsonArray(_logits.detach().to(ScalarType.Float64).cpu().data<double>().ToArray().Select(v => (JsonNode)v).ToArray()) };
-    }
+    public override JsonObject? SaveState() => _logits is null ? null : new JsonObject { ["s"] = _logits.ToJson() };
 
     /// <inheritdoc/>
     public override void LoadState(JsonObject state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var logits = _logits ?? throw new InvalidOperationException("GradNorm state is loaded before the trainer initialised it.");
-        var values = (state["s"] as JsonArray ?? throw new FormatException("GradNorm state lacks 's'.")).Select(v => v!.GetValue<float>()).ToArray();
-        using var noGrad = torch.no_grad();
-        using var scope = torch.NewDisposeScope();
-        logits.copy_(torch.tensor(values, device: logits.device));
+        (_logits ?? throw new InvalidOperationException("GradNorm state is loaded before the trainer initialised it.")).Load(state["s"], Name);
     }
 
     /// <inheritdoc/>

@@ -12,7 +12,7 @@ namespace MultiTask.Weighting;
 public abstract class LearnedLossScales : LossWeighting
 {
     private readonly double _initial;
-    private Parameter? _scales;
+    private TaskVector? _scales;
 
     /// <summary>Creates the method with every sₜ starting at <paramref name="initial"/>.</summary>
     /// <param name="initial">The initial value of each sₜ.</param>
@@ -27,52 +27,29 @@ public abstract class LearnedLossScales : LossWeighting
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => _scales is null ? [] : [_scales];
+    public override IReadOnlyList<Parameter> Parameters => _scales is null ? [] : [_scales.Parameter];
 
     /// <summary>The current sₜ, in task order (empty before initialisation).</summary>
-    public double[] Scales
-    {
-        get
-        {
-            if (_scales is null)
-            {
-                return [];
-            }
-
-            using var scope = torch.NewDisposeScope();
-            return _scales.detach().to(ScalarType.Float64).cpu().data<double>().ToArray();
-        }
-    }
+    public double[] Scales => _scales?.Values() ?? [];
 
     /// <summary>The learnable parameter s, [T], for subclasses' objectives.</summary>
-    private protected Parameter S => _scales ?? throw new InvalidOperationException($"{Name} is used before the trainer initialised it.");
+    private protected Parameter S => _scales?.Parameter ?? throw new InvalidOperationException($"{Name} is used before the trainer initialised it.");
 
     /// <inheritdoc/>
     public override void Initialize(WeightingSetup setup)
     {
-        ArgumentNullException.ThrowIfNull(setup);
         _scales?.Dispose();
-        using var scope = torch.NewDisposeScope();
-        _scales = new Parameter(torch.full(setup.TaskCount, _initial, dtype: ScalarType.Float32, device: setup.Device));
-        _scales.DetachFromDisposeScope();
+        _scales = TaskVector.Create(setup, _initial);
     }
 
     /// <inheritdoc/>
-    public override JsonObject? SaveState() => new() { ["s"] = new JsonArray(Scales.Select(v => (JsonNode)v).ToArray()) };
+    public override JsonObject? SaveState() => _scales is null ? null : new() { ["s"] = _scales.ToJson() };
 
     /// <inheritdoc/>
     public override void LoadState(JsonObject state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var values = (state["s"] as JsonArray ?? throw new FormatException($"{Name} state lacks 's'.")).Select(n => n!.GetValue<float>()).ToArray();
-        if (values.Length != S.shape[0])
-        {
-            throw new FormatException($"{Name} state has {values.Length} values; the model has {S.shape[0]} tasks.");
-        }
-
-        using var noGrad = torch.no_grad();
-        using var scope = torch.NewDisposeScope();
-        S.copy_(torch.tensor(values, device: S.device));
+        (_scales ?? throw new InvalidOperationException($"{Name} state is loaded before the trainer initialised it.")).Load(state["s"], Name);
     }
 
     /// <inheritdoc/>
