@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using MultiTask.Data;
 using MultiTask.Evaluation;
+using MultiTask.Inputs;
 using MultiTask.Internal;
 using MultiTask.Models;
-using MultiTask.Data.Tabular;
 using MultiTask.Prediction;
-using MultiTask.Preprocessing;
 using MultiTask.Serialization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -46,10 +45,11 @@ public sealed class MultiTaskModel : IDisposable
     public IReadOnlyList<HeadSpec> HeadSpecs => _heads;
 
     /// <summary>
-    /// The fitted preprocessing that turns raw rows into this model's features, saved with the model; null when the
-    /// model takes features directly. Set it with <see cref="AttachPreprocessing"/>.
+    /// The fitted preprocessing that turns raw input into this model's features, saved with the model; null when the
+    /// model takes features directly. Set it with <see cref="AttachPreprocessing"/>; apply it with the package that
+    /// made it (for tables, <c>MultiTask.Tabular</c>'s <c>Predict(TabularData)</c> extension).
     /// </summary>
-    public IFittedTransform? Preprocessing { get; private set; }
+    public IFittedInputTransform? Preprocessing { get; private set; }
 
     /// <summary>The TorchSharp module, for extenders (custom training loops, inspection). Owned by the model.</summary>
     public MultiTaskNetwork Network => _network ?? throw new ObjectDisposedException(nameof(MultiTaskModel));
@@ -111,7 +111,7 @@ public sealed class MultiTaskModel : IDisposable
         TaskSpec[] tasks;
         TrunkSpec trunk;
         HeadSpec[] heads;
-        IFittedTransform? preprocessing;
+        IFittedInputTransform? preprocessing;
         try
         {
             tasks = (description["tasks"] as JsonArray ?? throw new FormatException("The model description lacks 'tasks'."))
@@ -125,7 +125,9 @@ public sealed class MultiTaskModel : IDisposable
                 throw new FormatException($"The description has {tasks.Length} tasks but {heads.Length} heads.");
             }
 
-            preprocessing = description["preprocessing"] is JsonObject steps ? FittedTransforms.FromJson(steps) : null;
+            preprocessing = description["preprocessing"] is JsonObject steps
+                ? InputTransforms.FromJson(steps, description["preprocessingPackage"] is JsonValue package ? package.GetValue<string>() : null)
+                : null;
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException or System.Text.Json.JsonException)
         {
@@ -153,6 +155,25 @@ public sealed class MultiTaskModel : IDisposable
     /// </summary>
     /// <param name="path">The file to write; its folder is created if needed.</param>
     public void Save(string path) => ModelFile.Write(path, Describe(), [WeightBytes()]);
+
+    /// <summary>Copies the current weights into managed memory (for example to keep the best epoch's weights).</summary>
+    public ModelWeights CaptureWeights() => new(WeightBytes());
+
+    /// <summary>Replaces the weights with a copy taken by <see cref="CaptureWeights"/> from this model or one of the same architecture.</summary>
+    /// <param name="weights">The copy.</param>
+    /// <exception cref="ArgumentException">The copy does not match this model's parameter names and shapes.</exception>
+    public void RestoreWeights(ModelWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        try
+        {
+            LoadWeights(weights.StateDict, "(in memory)");
+        }
+        catch (ModelFileException e)
+        {
+            throw new ArgumentException($"The weights do not match this model: {e.InnerException?.Message ?? e.Message}", nameof(weights), e);
+        }
+    }
 
     /// <summary>Moves the weights to a device (for example CUDA where a backend supports it). Batches follow the model.</summary>
     /// <param name="device">The target device.</param>
@@ -190,26 +211,16 @@ public sealed class MultiTaskModel : IDisposable
     }
 
     /// <summary>
-    /// Attaches fitted preprocessing (e.g. a <see cref="FittedPipeline"/> of imputer, encoder and scaler fitted on the
-    /// training rows), so that <see cref="Predict(TabularData, int)"/> takes raw rows and <see cref="Save"/> stores it.
+    /// Attaches fitted preprocessing (e.g. <c>MultiTask.Tabular</c>'s fitted pipeline of imputer, encoder, scaler and
+    /// feature selection, fitted on the training rows), so that <see cref="Save"/> stores it with the weights and the
+    /// loaded model predicts from raw input.
     /// </summary>
-    /// <param name="preprocessing">The fitted steps whose output columns are this model's features, in order.</param>
-    public void AttachPreprocessing(IFittedTransform preprocessing)
+    /// <param name="preprocessing">The fitted transform whose output columns are this model's features, in order.</param>
+    public void AttachPreprocessing(IFittedInputTransform preprocessing)
     {
         ArgumentNullException.ThrowIfNull(preprocessing);
         RequireInput(InputKind.Features);
         Preprocessing = preprocessing;
-    }
-
-    /// <summary>Predicts every task for raw rows: the attached preprocessing turns them into features first.</summary>
-    /// <param name="rows">Raw rows with the columns the preprocessing was fitted on.</param>
-    /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
-    /// <exception cref="InvalidOperationException">No preprocessing is attached, or it leaves categorical or missing values.</exception>
-    public TaskPredictions Predict(TabularData rows, int batchSize = 1024)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var preprocessing = Preprocessing ?? throw new InvalidOperationException("The model has no preprocessing attached; call AttachPreprocessing, or pass features (float[,]) instead of raw rows.");
-        return Predict(preprocessing.Transform(rows).ToFeatureMatrix(), batchSize);
     }
 
     /// <summary>Predicts every task for token-id sequences (models with a token trunk).</summary>
@@ -276,6 +287,7 @@ public sealed class MultiTaskModel : IDisposable
         ["trunk"] = SpecJson.WriteTrunk(Trunk),
         ["heads"] = new JsonArray(_heads.Select(h => (JsonNode)SpecJson.WriteHead(h)).ToArray()),
         ["preprocessing"] = Preprocessing?.ToJson(),
+        ["preprocessingPackage"] = Preprocessing?.GetType().Assembly.GetName().Name,
     };
 
     /// <summary>The weights (parameters and buffers) in TorchSharp's state-dict format.</summary>

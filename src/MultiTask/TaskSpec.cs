@@ -35,7 +35,7 @@ public sealed class TaskSpec
 
     /// <summary>
     /// Per-class loss weights of a classification task (index = class), or null for none. The task's loss is then
-    /// Σ wᵧ·lᵢ / Σ wᵧ over the labelled rows (PyTorch's weighted mean). See <see cref="Data.ClassBalancing.BalancedWeights"/>.
+    /// Σ wᵧ·lᵢ / Σ wᵧ over the labelled rows (PyTorch's weighted mean). MultiTask.Tabular's <c>ClassBalancing.BalancedWeights</c> computes scikit-learn's balanced weights.
     /// </summary>
     public IReadOnlyList<double>? ClassWeights { get; }
 

@@ -1,6 +1,6 @@
-using MultiTask.Data.Tabular;
-using MultiTask.FeatureSelection;
-using MultiTask.FeatureSelection.Linear;
+using MultiTask.Tabular;
+using MultiTask.Tabular.FeatureSelection;
+using MultiTask.Tabular.FeatureSelection.Linear;
 
 namespace MultiTask.Benchmarks;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using MultiTask.Data.Tabular;
-using MultiTask.FeatureSelection;
-using MultiTask.Preprocessing;
+using MultiTask.Tabular;
+using MultiTask.Tabular.FeatureSelection;
+using MultiTask.Tabular.Preprocessing;
 
 namespace MultiTask.Benchmarks;
 

@@ -115,6 +115,22 @@ public sealed class MultiTaskDataset : IDisposable
         return (int)Mask.select(1, column).sum().item<float>();
     }
 
+    /// <summary>A copy of the feature matrix, [<see cref="Count"/>, <see cref="InputWidth"/>].</summary>
+    /// <exception cref="InvalidOperationException">The dataset holds tokens.</exception>
+    public float[,] GetFeatures()
+    {
+        if (InputKind != InputKind.Features)
+        {
+            throw new InvalidOperationException($"The dataset holds {InputKind}, not features.");
+        }
+
+        var features = new float[Count, InputWidth];
+        using var scope = torch.NewDisposeScope();
+        var flat = Inputs.contiguous().data<float>().ToArray();
+        Buffer.BlockCopy(flat, 0, features, 0, flat.Length * sizeof(float));
+        return features;
+    }
+
     /// <summary>The targets of a task as real values, with <see cref="float.NaN"/> where the label is missing.</summary>
     /// <param name="task">A task name of this dataset.</param>
     public float[] GetValues(string task)
@@ -162,6 +178,56 @@ public sealed class MultiTaskDataset : IDisposable
         using var scope = torch.NewDisposeScope();
         var idx = torch.tensor(index);
         return new MultiTaskDataset(_tasks, InputKind, Inputs.index_select(0, idx), Targets.index_select(0, idx), Mask.index_select(0, idx), PaddingId);
+    }
+
+    /// <summary>A copy with the same tasks and targets over new features (for example a permuted or transformed feature matrix).</summary>
+    /// <param name="features">[<see cref="Count"/>, any width]; every value finite.</param>
+    /// <exception cref="ArgumentException">The dataset holds tokens, the row count differs, or a value is NaN or infinite.</exception>
+    public MultiTaskDataset WithFeatures(float[,] features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (InputKind != InputKind.Features)
+        {
+            throw new ArgumentException($"The dataset holds {InputKind}; only a feature dataset can take new features.", nameof(features));
+        }
+
+        if (features.GetLength(0) != Count)
+        {
+            throw new ArgumentException($"Expected {Count} rows of features (one per dataset row); got {features.GetLength(0)}.", nameof(features));
+        }
+
+        var flat = new float[features.Length];
+        Buffer.BlockCopy(features, 0, flat, 0, features.Length * sizeof(float));
+        InputArrays.CheckFinite(flat, Math.Max(features.GetLength(1), 1));
+        using var scope = torch.NewDisposeScope();
+        return WithTensors(torch.tensor(flat, [Count, features.GetLength(1)]), Targets.clone(), Mask.clone());
+    }
+
+    /// <summary>A copy in which the given rows have no label for the given tasks (their inputs and other labels are kept).</summary>
+    /// <param name="rows">Row indices, each in [0, <see cref="Count"/>).</param>
+    /// <param name="tasks">Task names of this dataset.</param>
+    public MultiTaskDataset WithoutLabels(IReadOnlyList<int> rows, IReadOnlyList<string> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(tasks);
+        var columns = tasks.Select(ColumnOf).ToArray();
+        using var scope = torch.NewDisposeScope();
+        var mask = Mask.clone();
+        var values = mask.data<float>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if ((uint)rows[i] >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows), $"Row index {rows[i]} at position {i} is outside the dataset's {Count} rows.");
+            }
+
+            foreach (int column in columns)
+            {
+                values[rows[i], column] = 0f;
+            }
+        }
+
+        return WithTensors(Inputs.clone(), Targets.clone(), mask);
     }
 
     /// <summary>A copy with only the named tasks (same rows and inputs), for example to train a single-task baseline.</summary>

@@ -1,0 +1,152 @@
+using MultiTask.Data;
+
+namespace MultiTask.Tabular;
+
+/// <summary>
+/// An immutable table of named numeric and categorical columns of equal length: the raw input of preprocessing.
+/// Transforms return new tables; <see cref="ToFeatureMatrix"/> turns an all-numeric table into model features.
+/// </summary>
+public sealed class TabularData
+{
+    private readonly TabularColumn[] _columns;
+    private readonly Dictionary<string, int> _index;
+
+    /// <summary>Creates a table.</summary>
+    /// <param name="columns">The columns; names unique, all of the same length.</param>
+    /// <exception cref="ArgumentException">Names repeat or lengths differ; the message names the column.</exception>
+    public TabularData(IEnumerable<TabularColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        _columns = columns.ToArray();
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < _columns.Length; i++)
+        {
+            var column = _columns[i] ?? throw new ArgumentException($"Column {i} is null.", nameof(columns));
+            if (!_index.TryAdd(column.Name, i))
+            {
+                throw new ArgumentException($"Column '{column.Name}' appears more than once.", nameof(columns));
+            }
+
+            if (column.Count != _columns[0].Count)
+            {
+                throw new ArgumentException($"Column '{column.Name}' has {column.Count} rows; column '{_columns[0].Name}' has {_columns[0].Count}.", nameof(columns));
+            }
+        }
+    }
+
+    /// <summary>The columns, in order.</summary>
+    public IReadOnlyList<TabularColumn> Columns => _columns;
+
+    /// <summary>The column names, in order.</summary>
+    public IReadOnlyList<string> ColumnNames => _columns.Select(c => c.Name).ToArray();
+
+    /// <summary>The number of rows (0 for a table without columns).</summary>
+    public int RowCount => _columns.Length == 0 ? 0 : _columns[0].Count;
+
+    /// <summary>The named column.</summary>
+    /// <param name="name">A column name of this table.</param>
+    /// <exception cref="KeyNotFoundException">No such column; the message lists the columns.</exception>
+    public TabularColumn this[string name] => _index.TryGetValue(name, out int i)
+        ? _columns[i]
+        : throw new KeyNotFoundException($"Unknown column '{name}'; the table has {string.Join(", ", _columns.Select(c => $"'{c.Name}'"))}.");
+
+    /// <summary>Whether the table has a column of that name.</summary>
+    /// <param name="name">A column name.</param>
+    public bool Contains(string name) => _index.ContainsKey(name);
+
+    /// <summary>The named numeric column.</summary>
+    /// <param name="name">A numeric column name.</param>
+    public NumericColumn Numeric(string name) => this[name] as NumericColumn
+        ?? throw new InvalidOperationException($"Column '{name}' is categorical; a numeric column is needed here.");
+
+    /// <summary>The named categorical column.</summary>
+    /// <param name="name">A categorical column name.</param>
+    public CategoricalColumn Categorical(string name) => this[name] as CategoricalColumn
+        ?? throw new InvalidOperationException($"Column '{name}' is numeric; a categorical column is needed here.");
+
+    /// <summary>A table with only the named columns, in the given order.</summary>
+    /// <param name="names">Column names of this table.</param>
+    public TabularData Select(IEnumerable<string> names) => new(names.Select(n => this[n]));
+
+    /// <summary>A table without the named columns.</summary>
+    /// <param name="names">Column names of this table.</param>
+    public TabularData Without(IEnumerable<string> names)
+    {
+        var drop = names.ToHashSet(StringComparer.Ordinal);
+        foreach (var name in drop)
+        {
+            _ = this[name];
+        }
+
+        return new TabularData(_columns.Where(c => !drop.Contains(c.Name)));
+    }
+
+    /// <summary>A table with the given rows, in the given order.</summary>
+    /// <param name="rows">Row indices.</param>
+    public TabularData TakeRows(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new TabularData(_columns.Select(c => c.Take(rows)));
+    }
+
+    /// <summary>
+    /// The features as a [rows, columns] float32 matrix for <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.
+    /// Every column must be numeric and complete.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A column is categorical or has missing values; the message names it.</exception>
+    public float[,] ToFeatureMatrix()
+    {
+        var matrix = new float[RowCount, _columns.Length];
+        for (int j = 0; j < _columns.Length; j++)
+        {
+            var column = _columns[j] as NumericColumn
+                ?? throw new InvalidOperationException($"Column '{_columns[j].Name}' is categorical; encode it (OneHotEncoder, OrdinalEncoder) before building features.");
+            for (int i = 0; i < RowCount; i++)
+            {
+                double v = column[i];
+                if (double.IsNaN(v))
+                {
+                    throw new InvalidOperationException($"Column '{column.Name}' is missing a value at row {i}; impute or drop missing values before building features.");
+                }
+
+                matrix[i, j] = (float)v;
+            }
+        }
+
+        return matrix;
+    }
+
+    /// <summary>The numeric columns as a [rows, columns] float64 matrix (NaN where missing), in column order.</summary>
+    /// <exception cref="InvalidOperationException">A column is categorical.</exception>
+    public double[,] ToNumericMatrix()
+    {
+        var matrix = new double[RowCount, _columns.Length];
+        for (int j = 0; j < _columns.Length; j++)
+        {
+            var column = _columns[j] as NumericColumn
+                ?? throw new InvalidOperationException($"Column '{_columns[j].Name}' is categorical; a numeric matrix needs numeric columns.");
+            for (int i = 0; i < RowCount; i++)
+            {
+                matrix[i, j] = column[i];
+            }
+        }
+
+        return matrix;
+    }
+
+    /// <summary>A table of numeric columns from a float64 matrix.</summary>
+    /// <param name="matrix">[rows, columns].</param>
+    /// <param name="names">One name per column.</param>
+    public static TabularData FromMatrix(double[,] matrix, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count != matrix.GetLength(1))
+        {
+            throw new ArgumentException($"Expected {matrix.GetLength(1)} column names; got {names.Count}.", nameof(names));
+        }
+
+        int rows = matrix.GetLength(0);
+        return new TabularData(names.Select((n, j) => (TabularColumn)new NumericColumn(n, Enumerable.Range(0, rows).Select(i => matrix[i, j]).ToArray())));
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using MultiTask.Data;
+using MultiTask.Tabular;
+using MultiTask.Tabular.FeatureSelection;
+using MultiTask.Models;
+using MultiTask.Tabular.Preprocessing;
+using MultiTask.Tests.TestUtilities;
+using MultiTask.Training;
+
+namespace MultiTask.Tabular.Tests.Preprocessing;
+
+[Collection(TorchCollection.Name)]
+public sealed class ModelPreprocessingTests
+{
+    [Fact]
+    public void ModelTrainedFromAPipeline_PredictsIdenticallyFromRawRowsAfterLoading()
+    {
+        FittedTransforms.Register(Affine.KindName, Affine.FromJson);
+        var raw = RawTable(120, seed: 1);
+        var fitted = new Pipeline(new AffineEstimator(), new KeepColumns("a", "b", "c")).Fit(raw);
+        var features = fitted.Transform(raw).ToFeatureMatrix();
+        var target = Enumerable.Range(0, 120).Select(i => (float)(raw.Numeric("a")[i] - raw.Numeric("c")[i])).ToArray();
+        using var data = MultiTaskDataset.FromArrays(features, [TaskSpec.Regression("y")], [target]);
+        using var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(3, [8]), seed: 2);
+        using (var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 3 }))
+        {
+            trainer.Fit(data);
+        }
+
+        model.AttachPreprocessing(fitted);
+        using var dir = new TempDirectory();
+        model.Save(dir.File("m.mtm"));
+        using var loaded = MultiTaskModel.Load(dir.File("m.mtm"));
+
+        var fresh = RawTable(15, seed: 3);
+        loaded.Predict(fresh).Regression("y").Values.Should().Equal(model.Predict(fresh).Regression("y").Values);
+        loaded.Predict(fresh).Regression("y").Values.Should().Equal(model.Predict(fitted.Transform(fresh).ToFeatureMatrix()).Regression("y").Values);
+        loaded.Preprocessing.Should().BeOfType<FittedPipeline>().Which.Steps.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void AdultPipeline_SavedModelPredictsIdenticallyFromRawRows()
+    {
+        string[] names =
+        [
+            "age", "workclass", "fnlwgt", "education", "education-num", "marital-status", "occupation", "relationship",
+            "race", "sex", "capital-gain", "capital-loss", "hours-per-week", "native-country", "income",
+        ];
+        var all = TabularCsv.Read(TestData.File("adult", "adult.data.gz"), new CsvReadOptions { HasHeader = false, ColumnNames = names });
+        var (features, targets) = TaskColumns.Split(all.TakeRows(Enumerable.Range(0, 1500).ToArray()), "income");
+        var pipeline = new ColumnTransformer()
+            .Add("num", new Pipeline(new SimpleImputer { Strategy = ImputationStrategy.Median }, new StandardScaler()), ColumnKind.Numeric)
+            .Add("cat", new Pipeline(new SimpleImputer { Strategy = ImputationStrategy.MostFrequent }, new OneHotEncoder { HandleUnknown = UnknownCategoryHandling.Ignore }), ColumnKind.Categorical);
+        var fitted = pipeline.Fit(features);
+        var x = fitted.Transform(features).ToFeatureMatrix();
+        var income = TaskColumns.Labels(targets.Categorical("income"), ["<=50K", ">50K"]);
+        using var data = MultiTaskDataset.FromArrays(x, [TaskSpec.Binary("income")], [income]);
+        using var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(x.GetLength(1), [16]), seed: 4);
+        using (var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 2, BatchSize = 128 }))
+        {
+            trainer.Fit(data);
+        }
+
+        model.AttachPreprocessing(fitted);
+        using var dir = new TempDirectory();
+        model.Save(dir.File("adult.mtm"));
+        using var loaded = MultiTaskModel.Load(dir.File("adult.mtm"));
+
+        var (raw, _) = TaskColumns.Split(all.TakeRows(Enumerable.Range(20_000, 200).ToArray()), "income");
+        loaded.Predict(raw).Binary("income").Probabilities.Should().Equal(model.Predict(fitted.Transform(raw).ToFeatureMatrix()).Binary("income").Probabilities);
+        loaded.Preprocessing!.Kind.Should().Be(fitted.Kind);
+    }
+
+    [Fact]
+    public void PredictFromRawRows_WithoutPreprocessing_SaysWhatToDo()
+    {
+        using var model = MultiTaskModel.Create([TaskSpec.Regression("y")], Trunks.Mlp(3, [4]));
+        var act = () => model.Predict(RawTable(2, seed: 1));
+        act.Should().Throw<InvalidOperationException>().WithMessage("*no preprocessing attached*AttachPreprocessing*");
+    }
+
+    [Fact]
+    public void ColumnSelection_KeepsSelectedColumnsInInputOrder_AndRoundTripsThroughJson()
+    {
+        var table = RawTable(4, seed: 5);
+        var selection = new FittedColumnSelection(["a", "b", "c", "d"], ["c", "a"], [3.0, 1.0, 2.0, 0.5]);
+
+        var again = (FittedColumnSelection)FittedTransforms.FromJson(selection.ToJson());
+
+        selection.Transform(table).ColumnNames.Should().Equal("a", "c");
+        again.SelectedColumns.Should().Equal("a", "c");
+        again.Scores.Should().Equal(3.0, 1.0, 2.0, 0.5);
+    }
+
+    private static TabularData RawTable(int rows, int seed)
+    {
+        var random = new Random(seed);
+        double[] Column() => Enumerable.Range(0, rows).Select(_ => random.NextDouble()).ToArray();
+        return new TabularData([new NumericColumn("a", Column()), new NumericColumn("b", Column()), new NumericColumn("c", Column()), new NumericColumn("d", Column())]);
+    }
+
+    private sealed class KeepColumns(params string[] names) : ITransformEstimator
+    {
+        public IFittedTransform Fit(TabularData data) => new FittedColumnSelection(data.ColumnNames, names);
+    }
+
+    /// <summary>A test step: every column becomes 2x + (its fitted mean).</summary>
+    private sealed class AffineEstimator : ITransformEstimator
+    {
+        public IFittedTransform Fit(TabularData data) => new Affine(data.Columns.Cast<NumericColumn>().ToDictionary(c => c.Name, c => c.Values.Average()));
+    }
+
+    private sealed class Affine(Dictionary<string, double> offsets) : IFittedTransform
+    {
+        public const string KindName = "test-affine";
+
+        public string Kind => KindName;
+
+        public TabularData Transform(TabularData data)
+            => new(data.Columns.Cast<NumericColumn>().Select(c => (TabularColumn)new NumericColumn(c.Name, c.Values.Select(v => (2 * v) + offsets[c.Name]).ToArray())));
+
+        public JsonObject ToJson() => new() { ["kind"] = KindName, ["offsets"] = new JsonObject(offsets.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)o.Value))) };
+
+        public static IFittedTransform FromJson(JsonObject json)
+            => new Affine(json["offsets"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<double>()));
+    }
+}
