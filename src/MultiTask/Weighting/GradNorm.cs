@@ -79,7 +79,7 @@ public sealed class GradNorm : GradientWeighting
     }
 
     /// <inheritdoc/>
-    protected internal override void InitializeState(WeightingState state)
+    protected override void InitializeState(WeightingState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         state.AddLearned("s", 1.0);

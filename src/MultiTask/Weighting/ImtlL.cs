@@ -27,7 +27,7 @@ public sealed class ImtlL : LossWeighting
     }
 
     /// <inheritdoc/>
-    protected internal override void InitializeState(WeightingState state)
+    protected override void InitializeState(WeightingState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         state.AddLearned("s", 0.0);

@@ -38,7 +38,7 @@ public sealed class StaticWeighting : LossWeighting
     }
 
     /// <inheritdoc/>
-    protected internal override void InitializeState(WeightingState state)
+    protected override void InitializeState(WeightingState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.TaskCount != Weights.Count)

@@ -31,7 +31,7 @@ public sealed class UncertaintyWeighting : LossWeighting
     }
 
     /// <inheritdoc/>
-    protected internal override void InitializeState(WeightingState state)
+    protected override void InitializeState(WeightingState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         state.AddLearned("s", InitialLogVariance);

@@ -73,7 +73,7 @@ public abstract class WeightingMethod
     /// count. Other entries may be created on first use. Default: nothing.
     /// </summary>
     /// <param name="state">The new state.</param>
-    protected internal virtual void InitializeState(WeightingState state)
+    protected virtual void InitializeState(WeightingState state)
     {
     }
 

@@ -136,6 +136,10 @@ public sealed class WeightingState : IDisposable
         return buffer;
     }
 
+    /// <summary>The tensor buffer <paramref name="name"/>, or null when it was never set.</summary>
+    /// <param name="name">The entry's name.</param>
+    public Tensor? FindBuffer(string name) => _buffers.GetValueOrDefault(name);
+
     /// <summary>Stores <paramref name="value"/> as the buffer <paramref name="name"/>: the state takes it out of its dispose scope and frees the buffer it replaces.</summary>
     /// <param name="name">The entry's name.</param>
     /// <param name="value">The new buffer, not attached to an autograd graph.</param>
