@@ -33,8 +33,9 @@ public sealed class MultiTaskTrainer : IDisposable
     /// <param name="model">The model to train; not disposed by the trainer.</param>
     /// <param name="options">The settings; validated here. Default: <c>new TrainerOptions()</c>.</param>
     /// <param name="weighting">
-    /// The task-balancing method (see <see cref="Weightings"/>); owned and disposed by the trainer, bound to this model's
-    /// tasks. Default: static weights from <see cref="TrainerOptions.TaskWeights"/> (all 1: equal weighting).
+    /// The task-balancing method (see <see cref="Weightings"/>); an immutable configuration that may be shared with other
+    /// trainers (this trainer keeps its run state in <see cref="WeightingState"/>). Default: static weights from
+    /// <see cref="TrainerOptions.TaskWeights"/> (all 1: equal weighting).
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     /// <exception cref="ArgumentException"><see cref="TrainerOptions.TaskWeights"/> names a task the model does not have, or the weighting method cannot use <see cref="TrainerOptions.GradientSource"/>.</exception>
@@ -55,21 +56,24 @@ public sealed class MultiTaskTrainer : IDisposable
             weights[model.IndexOf(task)] = weight;
         }
 
-        Weighting = weighting ?? new StaticWeighting(weights);
+        Weighting = weighting ?? new StaticWeighting { Weights = weights };
         CheckGradientSource(Weighting, Options.GradientSource);
-        Weighting.Initialize(new WeightingSetup { TaskCount = model.Tasks.Count, TaskNames = model.Tasks.Select(t => t.Name).ToArray(), Device = model.Device, Seed = Options.Seed });
-        var parameters = model.Network.parameters().Concat(Weighting.Parameters).ToArray();
+        WeightingState = Weighting.CreateState(new WeightingSetup { TaskCount = model.Tasks.Count, TaskNames = model.Tasks.Select(t => t.Name).ToArray(), Device = model.Device, Seed = Options.Seed });
+        var parameters = model.Network.parameters().Concat(WeightingState.Parameters).ToArray();
         _optimizer = Options.Optimizer switch
         {
             OptimizerKind.Adam => optim.Adam(parameters, Options.LearningRate, weight_decay: Options.WeightDecay),
             OptimizerKind.AdamW => optim.AdamW(parameters, Options.LearningRate, weight_decay: Options.WeightDecay),
             _ => (OptimizerHelper)optim.SGD(parameters, Options.LearningRate, momentum: Options.Momentum, weight_decay: Options.WeightDecay),
         };
-        _step = new TrainingStep(model, Weighting, Options);
+        _step = new TrainingStep(model, Weighting, WeightingState, Options);
     }
 
-    /// <summary>The task-balancing method. Owned by the trainer (disposed with it).</summary>
+    /// <summary>The task-balancing method (an immutable configuration; not owned by the trainer).</summary>
     public WeightingMethod Weighting { get; }
+
+    /// <summary>This trainer's run state of <see cref="Weighting"/> (learned values, buffers, counters); owned by the trainer, disposed with it.</summary>
+    public WeightingState WeightingState { get; }
 
     /// <summary>The validated settings.</summary>
     public TrainerOptions Options { get; }
@@ -157,7 +161,7 @@ public sealed class MultiTaskTrainer : IDisposable
 
     /// <summary>
     /// Saves everything needed to resume training exactly: the model (architecture and weights), the optimiser state,
-    /// the weighting method's state, the loss history and the epoch and step counters. The file is also a model file:
+    /// the weighting method (name, kind and hyperparameters) and its state, the loss history and the epoch and step counters. The file is also a model file:
     /// <see cref="MultiTaskModel.Load"/> reads its model. Written atomically.
     /// </summary>
     /// <param name="path">The file to write.</param>
@@ -171,14 +175,14 @@ public sealed class MultiTaskTrainer : IDisposable
             history.Add(new JsonArray(_step.History[e].Select(v => (JsonNode)v).ToArray()));
         }
 
-        description["checkpoint"] = new JsonObject
+        var checkpoint = new JsonObject
         {
             ["epochsCompleted"] = _epochsDone,
             ["steps"] = _stepCount,
-            ["weighting"] = Weighting.Name,
-            ["weightingState"] = Weighting.SaveState(),
             ["lossHistory"] = history,
         };
+        WeightingCheckpoint.Write(checkpoint, Weighting, WeightingState);
+        description["checkpoint"] = checkpoint;
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -190,10 +194,11 @@ public sealed class MultiTaskTrainer : IDisposable
 
     /// <summary>
     /// Restores a checkpoint written by <see cref="SaveCheckpoint"/> into this trainer and its model, so that the next
-    /// <c>Fit</c> continues where the saved run stopped. The model's architecture and the weighting method must match.
+    /// <c>Fit</c> continues where the saved run stopped. The model's architecture, the weighting method and its
+    /// hyperparameters must match (checkpoints written before hyperparameters were recorded are checked by method name).
     /// </summary>
     /// <param name="path">The checkpoint file.</param>
-    /// <exception cref="ModelFileException">The file is not a checkpoint, is damaged, or was made for another model or method.</exception>
+    /// <exception cref="ModelFileException">The file is not a checkpoint, is damaged, or was made for another model, method or hyperparameters (the message names the hyperparameter and both values).</exception>
     public void LoadCheckpoint(string path)
     {
         var optimizer = _optimizer ?? throw new ObjectDisposedException(nameof(MultiTaskTrainer));
@@ -212,11 +217,7 @@ public sealed class MultiTaskTrainer : IDisposable
             }
         }
 
-        string weighting = checkpoint["weighting"]?.GetValue<string>() ?? string.Empty;
-        if (weighting != Weighting.Name)
-        {
-            throw new ModelFileException($"Checkpoint '{path}' was made with weighting method '{weighting}', but this trainer uses '{Weighting.Name}'.");
-        }
+        WeightingCheckpoint.CheckSameMethod(checkpoint, Weighting, path);
 
         _model.LoadWeights(blobs[0], path);
         try
@@ -224,10 +225,7 @@ public sealed class MultiTaskTrainer : IDisposable
             using var stream = new MemoryStream(blobs[1], writable: false);
             using var reader = new BinaryReader(stream);
             optimizer.load_state_dict(reader);
-            if (checkpoint["weightingState"] is JsonObject state)
-            {
-                Weighting.LoadState(state);
-            }
+            WeightingCheckpoint.Load(checkpoint, WeightingState);
 
             _step.History.Replace((checkpoint["lossHistory"] as JsonArray ?? [])
                 .Select(e => (e as JsonArray ?? []).Select(v => v!.GetValue<double>()).ToArray()));
@@ -245,7 +243,7 @@ public sealed class MultiTaskTrainer : IDisposable
     {
         _optimizer?.Dispose();
         _optimizer = null;
-        Weighting.Dispose();
+        WeightingState.Dispose();
     }
 
     private TrainingHistory FitEpochs(IReadOnlyList<TaskBlock> train, IReadOnlyList<TaskBlock>? validation, TaskSampling? sampling, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)

@@ -17,15 +17,17 @@ internal sealed class TrainingStep
 {
     private readonly MultiTaskModel _model;
     private readonly WeightingMethod _weighting;
+    private readonly WeightingState _state;
     private readonly TrainerOptions _options;
     private readonly Parameter[] _shared;
     private readonly Parameter[][] _heads;
     private readonly Parameter[] _modelParameters;
 
-    internal TrainingStep(MultiTaskModel model, WeightingMethod weighting, TrainerOptions options)
+    internal TrainingStep(MultiTaskModel model, WeightingMethod weighting, WeightingState state, TrainerOptions options)
     {
         _model = model;
         _weighting = weighting;
+        _state = state;
         _options = options;
         _shared = model.SharedParameters.ToArray();
         _heads = model.Tasks.Select(t => model.TaskParameters(t.Name).ToArray()).ToArray();
@@ -82,6 +84,7 @@ internal sealed class TrainingStep
                     Step = step,
                     Random = random,
                     History = History,
+                    State = _state,
                 });
                 combination.Objective.backward();
                 weights = combination.Weights;
@@ -103,7 +106,7 @@ internal sealed class TrainingStep
         optimizer.step();
         if (_weighting is LossWeighting { NeedsLossesAfterStep: true } afterStep)
         {
-            afterStep.AfterStep(values, LossesAfterStep(x, y, m));
+            afterStep.AfterStep(_state, values, LossesAfterStep(x, y, m));
         }
         return new StepOutcome(values, stats[taskCount..], weights, gramian);
     }
@@ -173,6 +176,7 @@ internal sealed class TrainingStep
             Step = step,
             Random = random,
             History = History,
+            State = _state,
             Jacobian = method.NeedsJacobian || representation is not null ? jacobian : null,
             Representation = representation,
             RepresentationShape = representationShape,

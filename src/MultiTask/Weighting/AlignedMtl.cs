@@ -25,34 +25,14 @@ namespace MultiTask.Weighting;
 /// </remarks>
 public sealed class AlignedMtl : GradientWeighting
 {
-    /// <summary>Creates the method.</summary>
-    /// <param name="scale">The eigenvalue the balanced gradients are scaled to. Default <see cref="AlignedMtlScale.Min"/>.</param>
-    /// <param name="preference">The preference vector. Default <see cref="AlignedMtlPreference.Ones"/> (LibMTL).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a defined value.</exception>
-    public AlignedMtl(AlignedMtlScale scale = AlignedMtlScale.Min, AlignedMtlPreference preference = AlignedMtlPreference.Ones)
-    {
-        if (!Enum.IsDefined(scale))
-        {
-            throw new ArgumentOutOfRangeException(nameof(scale), scale, "Unknown Aligned-MTL scale mode.");
-        }
-
-        if (!Enum.IsDefined(preference))
-        {
-            throw new ArgumentOutOfRangeException(nameof(preference), preference, "Unknown Aligned-MTL preference.");
-        }
-
-        Scale = scale;
-        Preference = preference;
-    }
-
     /// <inheritdoc />
     public override string Name => "Aligned-MTL";
 
-    /// <summary>The eigenvalue the balanced gradients are scaled to.</summary>
-    public AlignedMtlScale Scale { get; }
+    /// <summary>The eigenvalue the balanced gradients are scaled to. Default: <see cref="AlignedMtlScale.Min"/>.</summary>
+    public AlignedMtlScale Scale { get; init => field = Hyperparameter.Defined(value); } = AlignedMtlScale.Min;
 
-    /// <summary>The preference vector.</summary>
-    public AlignedMtlPreference Preference { get; }
+    /// <summary>The preference vector. Default: <see cref="AlignedMtlPreference.Ones"/> (LibMTL).</summary>
+    public AlignedMtlPreference Preference { get; init => field = Hyperparameter.Defined(value); } = AlignedMtlPreference.Ones;
 
     /// <inheritdoc />
     public override bool SupportsRepresentationGradients => true;

@@ -25,44 +25,17 @@ namespace MultiTask.Weighting;
 /// </remarks>
 public sealed class CAGrad : GradientWeighting
 {
-    /// <summary>Creates the method.</summary>
-    /// <param name="c">The radius of the ball around g₀, relative to ‖g₀‖ (LibMTL's <c>calpha</c>). Default 0.5; must be ≥ 0.</param>
-    /// <param name="rescale">The rescaling of d. Default <see cref="CAGradRescale.OnePlusCSquared"/> (LibMTL).</param>
-    /// <param name="normEps">The threshold for the trace of G and for ‖g_w‖ on the trace-normalised scale. Default 1e-4 (torchjd); must be ≥ 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is negative, not finite, or not a defined value.</exception>
-    public CAGrad(double c = 0.5, CAGradRescale rescale = CAGradRescale.OnePlusCSquared, double normEps = 1e-4)
-    {
-        if (!(c >= 0) || !double.IsFinite(c))
-        {
-            throw new ArgumentOutOfRangeException(nameof(c), c, "c must be a finite non-negative number.");
-        }
-
-        if (!Enum.IsDefined(rescale))
-        {
-            throw new ArgumentOutOfRangeException(nameof(rescale), rescale, "Unknown CAGrad rescale mode.");
-        }
-
-        if (!(normEps >= 0) || !double.IsFinite(normEps))
-        {
-            throw new ArgumentOutOfRangeException(nameof(normEps), normEps, "normEps must be a finite non-negative number.");
-        }
-
-        C = c;
-        Rescale = rescale;
-        NormEps = normEps;
-    }
-
     /// <inheritdoc />
     public override string Name => "CAGrad";
 
-    /// <summary>The radius of the ball around g₀, relative to ‖g₀‖.</summary>
-    public double C { get; }
+    /// <summary>The radius of the ball around g₀, relative to ‖g₀‖ (LibMTL's <c>calpha</c>). Range: ≥ 0. Default: 0.5.</summary>
+    public double C { get; init => field = Hyperparameter.NonNegative(value); } = 0.5;
 
-    /// <summary>The rescaling of the direction.</summary>
-    public CAGradRescale Rescale { get; }
+    /// <summary>The rescaling of the direction. Default: <see cref="CAGradRescale.OnePlusCSquared"/> (LibMTL).</summary>
+    public CAGradRescale Rescale { get; init => field = Hyperparameter.Defined(value); } = CAGradRescale.OnePlusCSquared;
 
-    /// <summary>The threshold for the trace of G and for ‖g_w‖ on the trace-normalised scale.</summary>
-    public double NormEps { get; }
+    /// <summary>The threshold for the trace of G and for ‖g_w‖ on the trace-normalised scale. Range: ≥ 0. Default: 1e-4 (torchjd).</summary>
+    public double NormEps { get; init => field = Hyperparameter.NonNegative(value); } = 1e-4;
 
     /// <inheritdoc />
     public override GradientCombination Combine(GradientWeightingContext context)

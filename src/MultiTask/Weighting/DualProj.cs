@@ -24,25 +24,14 @@ namespace MultiTask.Weighting;
 /// </remarks>
 public sealed class DualProj : GradientWeighting
 {
-    /// <summary>Creates the method.</summary>
-    /// <param name="normEps">Below this trace, G is treated as zero. Default 1e-4 (torchjd); must be finite and ≥ 0.</param>
-    /// <param name="regEps">The ridge added to the trace-normalised G to make the QP strictly convex. Default 1e-4 (torchjd); must be finite and &gt; 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range.</exception>
-    public DualProj(double normEps = 1e-4, double regEps = 1e-4)
-    {
-        DualConeProjection.Validate(normEps, regEps);
-        NormEps = normEps;
-        RegEps = regEps;
-    }
-
     /// <inheritdoc />
     public override string Name => "DualProj";
 
-    /// <summary>Below this trace, G is treated as zero.</summary>
-    public double NormEps { get; }
+    /// <summary>Below this trace, G is treated as zero. Range: ≥ 0. Default: 1e-4 (torchjd).</summary>
+    public double NormEps { get; init => field = Hyperparameter.NonNegative(value); } = 1e-4;
 
-    /// <summary>The ridge added to the trace-normalised G.</summary>
-    public double RegEps { get; }
+    /// <summary>The ridge added to the trace-normalised G to make the QPs strictly convex. Range: &gt; 0. Default: 1e-4 (torchjd).</summary>
+    public double RegEps { get; init => field = Hyperparameter.Positive(value); } = 1e-4;
 
     /// <inheritdoc />
     public override GradientCombination Combine(GradientWeightingContext context)

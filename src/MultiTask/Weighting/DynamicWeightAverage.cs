@@ -7,20 +7,8 @@ namespace MultiTask.Weighting;
 /// <remarks>Liu, Johns and Davison, "End-to-End Multi-Task Learning with Attention", CVPR 2019. As LibMTL, with epoch-mean losses.</remarks>
 public sealed class DynamicWeightAverage : LossWeighting
 {
-    /// <summary>Creates the method.</summary>
-    /// <param name="temperature">The softmax temperature. Range: &gt; 0. Default: 2.</param>
-    public DynamicWeightAverage(double temperature = 2.0)
-    {
-        if (!(temperature > 0 && double.IsFinite(temperature)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature must be > 0.");
-        }
-
-        Temperature = temperature;
-    }
-
-    /// <summary>The softmax temperature.</summary>
-    public double Temperature { get; }
+    /// <summary>The softmax temperature. Range: &gt; 0. Default: 2.</summary>
+    public double Temperature { get; init => field = Hyperparameter.Positive(value); } = 2.0;
 
     /// <inheritdoc/>
     public override string Name => "DWA";

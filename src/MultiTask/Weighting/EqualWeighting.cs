@@ -6,15 +6,8 @@ namespace MultiTask.Weighting;
 /// </summary>
 public sealed class EqualWeighting : LossWeighting
 {
-    /// <summary>Creates the method.</summary>
-    /// <param name="mean">True for the mean of the losses, false for their sum. Default: false (sum).</param>
-    public EqualWeighting(bool mean = false)
-    {
-        Mean = mean;
-    }
-
-    /// <summary>Whether the losses are averaged rather than summed.</summary>
-    public bool Mean { get; }
+    /// <summary>Whether the losses are averaged rather than summed. Default: false (sum, as LibMTL).</summary>
+    public bool Mean { get; init; }
 
     /// <inheritdoc/>
     public override string Name => Mean ? "EW (mean)" : "EW";

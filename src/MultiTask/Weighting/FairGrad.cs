@@ -21,24 +21,11 @@ namespace MultiTask.Weighting;
 /// </remarks>
 public sealed class FairGrad : GradientWeighting
 {
-    /// <summary>Creates the method.</summary>
-    /// <param name="alpha">The fairness parameter α (LibMTL's <c>FairGrad_alpha</c>). Default 1.0; must be finite and ≥ 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is negative or not finite.</exception>
-    public FairGrad(double alpha = 1.0)
-    {
-        if (!(alpha >= 0) || !double.IsFinite(alpha))
-        {
-            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be a finite non-negative number.");
-        }
-
-        Alpha = alpha;
-    }
-
     /// <inheritdoc />
     public override string Name => "FairGrad";
 
-    /// <summary>The fairness parameter α.</summary>
-    public double Alpha { get; }
+    /// <summary>The fairness parameter α (LibMTL's <c>FairGrad_alpha</c>). Range: ≥ 0. Default: 1.</summary>
+    public double Alpha { get; init => field = Hyperparameter.NonNegative(value); } = 1.0;
 
     /// <inheritdoc />
     public override GradientCombination Combine(GradientWeightingContext context)

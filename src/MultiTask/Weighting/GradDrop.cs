@@ -25,21 +25,8 @@ public sealed class GradDrop : GradientWeighting
 {
     private const double PurityEpsilon = 1e-7;
 
-    /// <summary>Creates the method.</summary>
-    /// <param name="leak">The share of every task's gradient that is always kept. Range: [0, 1]. Default: 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="leak"/> is outside [0, 1].</exception>
-    public GradDrop(double leak = 0.0)
-    {
-        if (!(leak >= 0 && leak <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(leak), leak, "The leak must be in [0, 1].");
-        }
-
-        Leak = leak;
-    }
-
-    /// <summary>The share of every task's gradient that is always kept.</summary>
-    public double Leak { get; }
+    /// <summary>The share of every task's gradient that is always kept. Range: [0, 1]. Default: 0.</summary>
+    public double Leak { get; init => field = Hyperparameter.Within(value, 0, 1); }
 
     /// <inheritdoc/>
     public override string Name => "GradDrop";

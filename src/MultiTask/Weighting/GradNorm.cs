@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace MultiTask.Weighting;
 
@@ -14,26 +11,12 @@ namespace MultiTask.Weighting;
 /// <remarks>
 /// Chen, Badrinarayanan, Lee and Rabinovich, "GradNorm: Gradient Normalization for Adaptive Loss Balancing in Deep
 /// Multitask Networks", ICML 2018. As LibMTL: norms over all shared parameters (the paper uses the last shared layer)
-/// and the first epoch's mean loss as L(0).
+/// and the first epoch's mean loss as L(0). State: the learnable logits "s".
 /// </remarks>
 public sealed class GradNorm : GradientWeighting
 {
-    private TaskVector? _logits;
-
-    /// <summary>Creates the method.</summary>
-    /// <param name="alpha">The restoring-force strength α. Range: ≥ 0. Default: 1.5.</param>
-    public GradNorm(double alpha = 1.5)
-    {
-        if (!(alpha >= 0 && double.IsFinite(alpha)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "α must be ≥ 0.");
-        }
-
-        Alpha = alpha;
-    }
-
-    /// <summary>The restoring-force strength α.</summary>
-    public double Alpha { get; }
+    /// <summary>The restoring-force strength α. Range: ≥ 0. Default: 1.5.</summary>
+    public double Alpha { get; init => field = Hyperparameter.NonNegative(value); } = 1.5;
 
     /// <inheritdoc/>
     public override string Name => "GradNorm";
@@ -43,16 +26,6 @@ public sealed class GradNorm : GradientWeighting
 
     /// <inheritdoc/>
     public override bool SupportsRepresentationGradients => true;
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => _logits is null ? [] : [_logits.Parameter];
-
-    /// <inheritdoc/>
-    public override void Initialize(WeightingSetup setup)
-    {
-        _logits?.Dispose();
-        _logits = TaskVector.Create(setup, 1.0);
-    }
 
     /// <summary>
     /// The weights w = T·softmax(s) and the gradient of Σₜ |wₜnₜ − Ḡrₜ^α| with respect to s, for gradient norms n and
@@ -90,7 +63,7 @@ public sealed class GradNorm : GradientWeighting
     public override GradientCombination Combine(GradientWeightingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var logits = _logits?.Parameter ?? throw new InvalidOperationException("GradNorm is used before the trainer initialised it.");
+        var logits = context.State.Learned("s");
         int n = context.TaskCount;
         if (context.History.Count == 0)
         {
@@ -100,26 +73,15 @@ public sealed class GradNorm : GradientWeighting
         var initial = context.History[0];
         var norms = Enumerable.Range(0, n).Select(t => Math.Sqrt(Math.Max(0, context.Gramian[t, t]))).ToArray();
         var relative = Enumerable.Range(0, n).Select(t => initial[t] > 0 ? context.Losses[t] / initial[t] : 1.0).ToArray();
-        var current = _logits!.Values();
-        var (weights, gradient) = Update(current, norms, relative, Alpha);
+        var (weights, gradient) = Update(context.State.LearnedValues("s"), norms, relative, Alpha);
         logits.grad = torch.tensor(gradient.Select(v => (float)v).ToArray(), device: logits.device);
         return new GradientCombination(weights);
     }
 
     /// <inheritdoc/>
-    public override JsonObject? SaveState() => _logits is null ? null : new JsonObject { ["s"] = _logits.ToJson() };
-
-    /// <inheritdoc/>
-    public override void LoadState(JsonObject state)
+    protected override void InitializeState(WeightingState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        (_logits ?? throw new InvalidOperationException("GradNorm state is loaded before the trainer initialised it.")).Load(state["s"], Name);
-    }
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        _logits?.Dispose();
-        _logits = null;
+        state.AddLearned("s", 1.0);
     }
 }

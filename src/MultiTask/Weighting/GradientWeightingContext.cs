@@ -46,6 +46,14 @@ public sealed class GradientWeightingContext
     /// <summary>The per-epoch mean training losses of the finished epochs.</summary>
     public LossHistory History { get; init; } = new();
 
+    /// <summary>The run's state (created by the trainer from the method); methods without state may ignore it.</summary>
+    /// <exception cref="InvalidOperationException">Read when no state was given (a context built by hand for a stateless method).</exception>
+    public WeightingState State
+    {
+        get => field ?? throw new InvalidOperationException("This context has no WeightingState; create one with method.CreateState(setup) and pass it as State.");
+        init;
+    }
+
     /// <summary>The number of tasks T.</summary>
     public int TaskCount => Losses.Length;
 }

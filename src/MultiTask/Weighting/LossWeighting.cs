@@ -7,7 +7,7 @@ namespace MultiTask.Weighting;
 public abstract class LossWeighting : WeightingMethod
 {
     /// <summary>Combines this step's losses.</summary>
-    /// <param name="context">The losses (attached to the graph), their values, the step and the loss history.</param>
+    /// <param name="context">The losses (attached to the graph), their values, the step, the loss history and the run's state.</param>
     /// <returns>The objective to back-propagate and the weights to report.</returns>
     public abstract LossCombination Combine(LossWeightingContext context);
 
@@ -18,9 +18,10 @@ public abstract class LossWeighting : WeightingMethod
     public virtual bool NeedsLossesAfterStep => false;
 
     /// <summary>Receives the batch's losses before and after the optimiser step, when <see cref="NeedsLossesAfterStep"/>.</summary>
+    /// <param name="state">The run's state.</param>
     /// <param name="lossesBefore">The losses the step was computed from.</param>
     /// <param name="lossesAfter">The losses of the same batch with the updated weights.</param>
-    public virtual void AfterStep(double[] lossesBefore, double[] lossesAfter)
+    public virtual void AfterStep(WeightingState state, double[] lossesBefore, double[] lossesAfter)
     {
     }
 }

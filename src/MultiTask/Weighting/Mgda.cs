@@ -31,24 +31,11 @@ namespace MultiTask.Weighting;
 /// </remarks>
 public sealed class Mgda : GradientWeighting
 {
-    /// <summary>Creates the method.</summary>
-    /// <param name="normalization">The gradient normalisation. Default: <see cref="MgdaNormalization.None"/> (LibMTL's default).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="normalization"/> is not a defined value.</exception>
-    public Mgda(MgdaNormalization normalization = MgdaNormalization.None)
-    {
-        if (!Enum.IsDefined(normalization))
-        {
-            throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Unknown MGDA normalisation.");
-        }
-
-        Normalization = normalization;
-    }
-
     /// <inheritdoc />
     public override string Name => "MGDA";
 
-    /// <summary>The gradient normalisation.</summary>
-    public MgdaNormalization Normalization { get; }
+    /// <summary>The gradient normalisation. Default: <see cref="MgdaNormalization.None"/> (LibMTL's default).</summary>
+    public MgdaNormalization Normalization { get; init => field = Hyperparameter.Defined(value); } = MgdaNormalization.None;
 
     /// <inheritdoc />
     public override bool SupportsRepresentationGradients => true;

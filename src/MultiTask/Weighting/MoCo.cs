@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,74 +14,26 @@ namespace MultiTask.Weighting;
 /// Convergent Approach", ICLR 2023. Follows LibMTL (<c>LibMTL/weighting/MoCo.py</c>): the softmax replaces the paper's
 /// projection onto the simplex, and the defaults are LibMTL's. Like LibMTL, MoCo needs the gradients of the shared
 /// parameters: Y has one column per shared parameter, so it does not support representation gradients (whose width
-/// changes with the batch size).
+/// changes with the batch size). State: the buffer "y", the vector "lambda" and the step count "steps".
 /// </remarks>
 public sealed class MoCo : GradientWeighting
 {
     private const double NormEpsilon = 1e-8;
-    private Device _device = CPU;
-    private Tensor? _y;
-    private double[] _lambda = [];
-    private long _steps;
 
-    /// <summary>Creates the method.</summary>
-    /// <param name="beta">The step size β of the tracking variable Y. Range: (0, 1]. Default: 0.5.</param>
-    /// <param name="betaSigma">The decay exponent σβ of βₖ = β/k^σβ. Range: ≥ 0. Default: 0.5.</param>
-    /// <param name="gamma">The step size γ of the weights λ. Range: &gt; 0. Default: 0.1.</param>
-    /// <param name="gammaSigma">The decay exponent σγ of γₖ = γ/k^σγ. Range: ≥ 0. Default: 0.5.</param>
-    /// <param name="rho">The ℓ2 regularisation ρ of the λ update. Range: ≥ 0. Default: 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range or not finite.</exception>
-    public MoCo(double beta = 0.5, double betaSigma = 0.5, double gamma = 0.1, double gammaSigma = 0.5, double rho = 0.0)
-    {
-        if (!(beta > 0 && beta <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(beta), beta, "β must be in (0, 1].");
-        }
+    /// <summary>The step size β of the tracking variable Y. Range: (0, 1]. Default: 0.5.</summary>
+    public double Beta { get; init => field = Hyperparameter.Within(value, 0, 1, excludeLow: true); } = 0.5;
 
-        if (!(betaSigma >= 0 && double.IsFinite(betaSigma)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(betaSigma), betaSigma, "σβ must be ≥ 0.");
-        }
+    /// <summary>The decay exponent σβ of βₖ = β/k^σβ. Range: ≥ 0. Default: 0.5.</summary>
+    public double BetaSigma { get; init => field = Hyperparameter.NonNegative(value); } = 0.5;
 
-        if (!(gamma > 0 && double.IsFinite(gamma)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "γ must be > 0.");
-        }
+    /// <summary>The step size γ of the weights λ. Range: &gt; 0. Default: 0.1.</summary>
+    public double Gamma { get; init => field = Hyperparameter.Positive(value); } = 0.1;
 
-        if (!(gammaSigma >= 0 && double.IsFinite(gammaSigma)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(gammaSigma), gammaSigma, "σγ must be ≥ 0.");
-        }
+    /// <summary>The decay exponent σγ of γₖ = γ/k^σγ. Range: ≥ 0. Default: 0.5.</summary>
+    public double GammaSigma { get; init => field = Hyperparameter.NonNegative(value); } = 0.5;
 
-        if (!(rho >= 0 && double.IsFinite(rho)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(rho), rho, "ρ must be ≥ 0.");
-        }
-
-        Beta = beta;
-        BetaSigma = betaSigma;
-        Gamma = gamma;
-        GammaSigma = gammaSigma;
-        Rho = rho;
-    }
-
-    /// <summary>The step size β of the tracking variable.</summary>
-    public double Beta { get; }
-
-    /// <summary>The decay exponent σβ of β.</summary>
-    public double BetaSigma { get; }
-
-    /// <summary>The step size γ of the weights.</summary>
-    public double Gamma { get; }
-
-    /// <summary>The decay exponent σγ of γ.</summary>
-    public double GammaSigma { get; }
-
-    /// <summary>The ℓ2 regularisation ρ of the weight update.</summary>
-    public double Rho { get; }
-
-    /// <summary>The current weights λ, in task order (empty before initialisation).</summary>
-    public IReadOnlyList<double> Lambda => _lambda;
+    /// <summary>The ℓ2 regularisation ρ of the λ update. Range: ≥ 0. Default: 0.</summary>
+    public double Rho { get; init => field = Hyperparameter.NonNegative(value); }
 
     /// <inheritdoc/>
     public override string Name => "MoCo";
@@ -91,92 +42,39 @@ public sealed class MoCo : GradientWeighting
     public override bool NeedsJacobian => true;
 
     /// <inheritdoc/>
-    public override void Initialize(WeightingSetup setup)
-    {
-        ArgumentNullException.ThrowIfNull(setup);
-        _device = setup.Device;
-        _y?.Dispose();
-        _y = null;
-        _lambda = Enumerable.Repeat(1.0 / setup.TaskCount, setup.TaskCount).ToArray();
-        _steps = 0;
-    }
-
-    /// <inheritdoc/>
     public override GradientCombination Combine(GradientWeightingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var jacobian = context.Jacobian ?? throw new InvalidOperationException("MoCo needs the per-task gradients (context.Jacobian).");
         int n = context.TaskCount;
-        if (_lambda.Length != n)
-        {
-            throw new InvalidOperationException("MoCo is used before the trainer initialised it.");
-        }
-
-        if (_y is null)
-        {
-            _y = torch.zeros_like(jacobian).DetachFromDisposeScope();
-        }
-
-        MethodState.CheckWidth(_y, jacobian, Name);
+        var state = context.State;
+        var lambda = state.Vector("lambda", 1.0 / n);
         var scales = Enumerable.Range(0, n).Select(t => context.Losses[t] / (Math.Sqrt(Math.Max(0, context.Gramian[t, t])) + NormEpsilon)).ToArray();
         var normalised = jacobian.mul(torch.tensor(scales, dtype: ScalarType.Float64, device: jacobian.device).to(jacobian.dtype).unsqueeze(1));
 
-        _steps++;
-        double betaK = Beta / Math.Pow(_steps, BetaSigma);
-        double gammaK = Gamma / Math.Pow(_steps, GammaSigma);
-        var y = _y.sub(_y.sub(normalised).mul(betaK)).DetachFromDisposeScope();
-        _y.Dispose();
-        _y = y;
+        long steps = state.Increment("steps");
+        double betaK = Beta / Math.Pow(steps, BetaSigma);
+        double gammaK = Gamma / Math.Pow(steps, GammaSigma);
+        var previous = state.Buffer("y", jacobian);
+        var y = state.SetBuffer("y", previous.sub(previous.sub(normalised).mul(betaK)));
 
         var y64 = y.to(ScalarType.Float64);
         var yyT = y64.matmul(y64.t()).cpu().data<double>().ToArray();
         var step = new double[n];
         for (int t = 0; t < n; t++)
         {
-            double product = Rho * _lambda[t];
+            double product = Rho * lambda[t];
             for (int j = 0; j < n; j++)
             {
-                product += yyT[(t * n) + j] * _lambda[j];
+                product += yyT[(t * n) + j] * lambda[j];
             }
 
-            step[t] = _lambda[t] - (gammaK * product);
+            step[t] = lambda[t] - (gammaK * product);
         }
 
-        _lambda = WeightMath.Softmax(step);
-        var direction = torch.tensor(_lambda, dtype: ScalarType.Float64, device: y.device).to(y.dtype).matmul(y);
-        return new GradientCombination((double[])_lambda.Clone(), direction);
-    }
-
-    /// <inheritdoc/>
-    public override JsonObject? SaveState() => new()
-    {
-        ["steps"] = _steps,
-        ["lambda"] = MethodState.FromDoubles(_lambda),
-        ["y"] = _y is null ? null : MethodState.FromTensor(_y),
-    };
-
-    /// <inheritdoc/>
-    public override void LoadState(JsonObject state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        if (_lambda.Length == 0)
-        {
-            throw new InvalidOperationException("MoCo state is loaded before the trainer initialised it.");
-        }
-
-        var lambda = MethodState.ToDoubles(state, "lambda", _lambda.Length, Name);
-        long steps = MethodState.ToCount(state, "steps", Name);
-        var y = MethodState.ToTensor(state, "y", _lambda.Length, _device, Name);
-        _y?.Dispose();
-        _y = y;
-        _lambda = lambda;
-        _steps = steps;
-    }
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        _y?.Dispose();
-        _y = null;
+        var weights = WeightMath.Softmax(step);
+        state.SetVector("lambda", weights);
+        var direction = torch.tensor(weights, dtype: ScalarType.Float64, device: y.device).to(y.dtype).matmul(y);
+        return new GradientCombination(weights, direction);
     }
 }

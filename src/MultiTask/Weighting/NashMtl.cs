@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MultiTask.Weighting.Solvers;
 
 namespace MultiTask.Weighting;
@@ -23,7 +22,7 @@ namespace MultiTask.Weighting;
 /// </para>
 /// <para>
 /// Only every <see cref="UpdateWeightsEvery"/>-th call solves; the calls in between reuse the previous (unclipped)
-/// α, clipped against the current G. State: the last α and the call count, saved by <see cref="SaveState"/>.
+/// α, clipped against the current G. State: the last α (vector "alpha", absent until the first solve) and the call count ("calls").
 /// G = 0 skips the solve and reuses the previous α (initially all ones); the direction is zero either way. For a
 /// Pareto-stationary G (a positive combination of the gradients is zero) the fixed point does not exist and a ridge of
 /// 1e-8 keeps α finite (about 1e4); clipping then bounds the direction.
@@ -36,53 +35,30 @@ namespace MultiTask.Weighting;
 /// </remarks>
 public sealed class NashMtl : GradientWeighting
 {
-    private double[]? _alpha;
-    private long _calls;
+    /// <summary>The largest norm of d = Σₜαₜgₜ; 0 disables clipping. Range: ≥ 0. Default: 1 (LibMTL, torchjd).</summary>
+    public double MaxNorm { get; init => field = Hyperparameter.NonNegative(value); } = 1.0;
 
-    /// <summary>Creates the method.</summary>
-    /// <param name="maxNorm">The largest norm of d = Σₜαₜgₜ; 0 disables clipping. Default 1.0 (LibMTL, torchjd); must be ≥ 0.</param>
-    /// <param name="updateWeightsEvery">Solve for α on every n-th call and reuse it in between. Default 1; must be ≥ 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range.</exception>
-    public NashMtl(double maxNorm = 1.0, int updateWeightsEvery = 1)
-    {
-        if (!(maxNorm >= 0) || !double.IsFinite(maxNorm))
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxNorm), maxNorm, "maxNorm must be a finite non-negative number.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(updateWeightsEvery, 1);
-        MaxNorm = maxNorm;
-        UpdateWeightsEvery = updateWeightsEvery;
-    }
+    /// <summary>Solve for α on every n-th call and reuse it in between. Range: ≥ 1. Default: 1.</summary>
+    public int UpdateWeightsEvery { get; init => field = Hyperparameter.AtLeast(value, 1); } = 1;
 
     /// <inheritdoc />
     public override string Name => "Nash-MTL";
-
-    /// <summary>The largest norm of the direction; 0 disables clipping.</summary>
-    public double MaxNorm { get; }
-
-    /// <summary>How many calls share one solve for α.</summary>
-    public int UpdateWeightsEvery { get; }
 
     /// <inheritdoc />
     public override GradientCombination Combine(GradientWeightingContext context)
     {
         var g = GramianMath.Read(context);
         int n = g.GetLength(0);
-        if (_alpha is not null && _alpha.Length != n)
+        var state = context.State;
+        double frobenius = GramianMath.FrobeniusNorm(g);
+        if (state.Counter("calls") % UpdateWeightsEvery == 0 && frobenius > 0
+            && FairnessSolver.Solve(GramianMath.Scale(g, 1 / frobenius), 1, state.FindVector("alpha")) is { } solved)
         {
-            throw new InvalidOperationException($"The state has {_alpha.Length} tasks but the context has {n}.");
+            state.SetVector("alpha", solved);
         }
 
-        if (_calls % UpdateWeightsEvery == 0)
-        {
-            double frobenius = GramianMath.FrobeniusNorm(g);
-            var solved = frobenius > 0 ? FairnessSolver.Solve(GramianMath.Scale(g, 1 / frobenius), 1, _alpha) : null;
-            _alpha = solved ?? _alpha;
-        }
-
-        _calls++;
-        var alpha = (double[])(_alpha ?? GramianMath.Filled(n, 1.0)).Clone();
+        state.Increment("calls");
+        var alpha = (double[])(state.FindVector("alpha") ?? GramianMath.Filled(n, 1.0)).Clone();
         double norm = GramianMath.DirectionNorm(g, alpha);
         if (MaxNorm > 0 && norm > MaxNorm)
         {
@@ -93,20 +69,5 @@ public sealed class NashMtl : GradientWeighting
         }
 
         return new GradientCombination(alpha);
-    }
-
-    /// <inheritdoc />
-    public override JsonObject? SaveState() => new()
-    {
-        ["calls"] = _calls,
-        ["alpha"] = _alpha is null ? null : StateJson.FromVector(_alpha),
-    };
-
-    /// <inheritdoc />
-    public override void LoadState(JsonObject state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        _calls = StateJson.GetInt64(state, "calls");
-        _alpha = state["alpha"] is null ? null : StateJson.GetVector(state, "alpha");
     }
 }

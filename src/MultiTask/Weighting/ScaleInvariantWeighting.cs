@@ -7,20 +7,8 @@ namespace MultiTask.Weighting;
 /// <remarks>The "SI" baseline of Navon et al., "Multi-Task Learning as a Bargaining Game", ICML 2022 (AvivNavon/nash-mtl).</remarks>
 public sealed class ScaleInvariantWeighting : LossWeighting
 {
-    /// <summary>Creates the method.</summary>
-    /// <param name="epsilon">Added to each loss before the logarithm. Range: &gt; 0. Default: 1e-8.</param>
-    public ScaleInvariantWeighting(double epsilon = 1e-8)
-    {
-        if (!(epsilon > 0 && double.IsFinite(epsilon)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "Epsilon must be > 0.");
-        }
-
-        Epsilon = epsilon;
-    }
-
-    /// <summary>The constant added to each loss.</summary>
-    public double Epsilon { get; }
+    /// <summary>The constant added to each loss before the logarithm. Range: &gt; 0. Default: 1e-8.</summary>
+    public double Epsilon { get; init => field = Hyperparameter.Positive(value); } = 1e-8;
 
     /// <inheritdoc/>
     public override string Name => "SI";

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace MultiTask.Weighting;
 
 /// <summary>
@@ -9,36 +7,16 @@ namespace MultiTask.Weighting;
 /// </summary>
 /// <remarks>
 /// Lin, Zhang, Yang, Liu, Wang and Zhang, "Smooth Tchebycheff Scalarization for Multi-Objective Optimization",
-/// ICML 2024. As LibMTL: warm-up of 4 epochs (0-based epochs 0–3 warm up, epoch 4 also fixes the nadir), μ = 1.
+/// ICML 2024. State: the nadir z (vector "nadir", absent while warming up). As LibMTL: warm-up of 4 epochs (0-based epochs 0–3 warm up, epoch 4 also fixes the nadir), μ = 1.
 /// </remarks>
 public sealed class SmoothTchebycheff : LossWeighting
 {
     private const double Tiny = 1e-20;
-    private double[]? _nadir;
+    /// <summary>The smoothing μ. Range: &gt; 0. Default: 1.</summary>
+    public double Mu { get; init => field = Hyperparameter.Positive(value); } = 1.0;
 
-    /// <summary>Creates the method.</summary>
-    /// <param name="mu">The smoothing μ. Range: &gt; 0. Default: 1.</param>
-    /// <param name="warmupEpochs">Epochs of log-loss warm-up before the nadir is fixed. Range: ≥ 0. Default: 4.</param>
-    public SmoothTchebycheff(double mu = 1.0, int warmupEpochs = 4)
-    {
-        if (!(mu > 0 && double.IsFinite(mu)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(mu), mu, "μ must be > 0.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(warmupEpochs);
-        Mu = mu;
-        WarmupEpochs = warmupEpochs;
-    }
-
-    /// <summary>The smoothing μ.</summary>
-    public double Mu { get; }
-
-    /// <summary>The number of warm-up epochs.</summary>
-    public int WarmupEpochs { get; }
-
-    /// <summary>The nadir vector z, or null while warming up.</summary>
-    public IReadOnlyList<double>? Nadir => _nadir;
+    /// <summary>Epochs of log-loss warm-up before the nadir is fixed. Range: ≥ 0. Default: 4.</summary>
+    public int WarmupEpochs { get; init => field = Hyperparameter.AtLeast(value, 0); } = 4;
 
     /// <inheritdoc/>
     public override string Name => "STCH";
@@ -68,22 +46,12 @@ public sealed class SmoothTchebycheff : LossWeighting
     public override LossCombination Combine(LossWeightingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (_nadir is null && context.History.Count > WarmupEpochs)
+        var state = context.State;
+        if (state.FindVector("nadir") is null && context.History.Count > WarmupEpochs)
         {
-            var nadir = context.History[WarmupEpochs].ToArray();
-            _nadir = nadir.Select(z => z > 0 && double.IsFinite(z) ? z : 1.0).ToArray();
+            state.SetVector("nadir", context.History[WarmupEpochs].Select(z => z > 0 && double.IsFinite(z) ? z : 1.0).ToArray());
         }
 
-        return LossCombination.FromWeights(context, WeightsFor(context.LossValues, _nadir, Mu));
-    }
-
-    /// <inheritdoc/>
-    public override JsonObject? SaveState() => _nadir is null ? null : new JsonObject { ["nadir"] = new JsonArray(_nadir.Select(v => (JsonNode)v).ToArray()) };
-
-    /// <inheritdoc/>
-    public override void LoadState(JsonObject state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        _nadir = (state["nadir"] as JsonArray)?.Select(n => n!.GetValue<double>()).ToArray();
+        return LossCombination.FromWeights(context, WeightsFor(context.LossValues, state.FindVector("nadir"), Mu));
     }
 }

@@ -1,5 +1,4 @@
-using TorchSharp;
-using static TorchSharp.torch;
+using System.Globalization;
 
 namespace MultiTask.Weighting;
 
@@ -9,56 +8,42 @@ namespace MultiTask.Weighting;
 /// </summary>
 public sealed class StaticWeighting : LossWeighting
 {
-    private readonly double[] _weights;
-    private Tensor? _tensor;
-
-    /// <summary>Creates the method.</summary>
-    /// <param name="weights">One weight per task, in task order; each finite and ≥ 0.</param>
-    public StaticWeighting(IReadOnlyList<double> weights)
+    /// <summary>One weight per task, in task order. Range: each finite and ≥ 0. Required.</summary>
+    public required IReadOnlyList<double> Weights
     {
-        ArgumentNullException.ThrowIfNull(weights);
-        for (int t = 0; t < weights.Count; t++)
+        get;
+        init
         {
-            if (!(weights[t] >= 0 && double.IsFinite(weights[t])))
+            ArgumentNullException.ThrowIfNull(value);
+            for (int t = 0; t < value.Count; t++)
             {
-                throw new ArgumentOutOfRangeException(nameof(weights), weights[t], $"Task weight {t} must be finite and ≥ 0.");
+                if (!(value[t] >= 0 && double.IsFinite(value[t])))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(Weights), value[t], string.Create(CultureInfo.InvariantCulture, $"Weights[{t}] must be finite and ≥ 0; got {value[t]}."));
+                }
             }
-        }
 
-        _weights = weights.ToArray();
+            field = value.ToArray();
+        }
     }
 
     /// <inheritdoc/>
     public override string Name => "Static";
 
-    /// <summary>The weights, in task order.</summary>
-    public IReadOnlyList<double> Weights => _weights;
-
-    /// <inheritdoc/>
-    public override void Initialize(WeightingSetup setup)
-    {
-        ArgumentNullException.ThrowIfNull(setup);
-        if (setup.TaskCount != _weights.Length)
-        {
-            throw new ArgumentException($"StaticWeighting has {_weights.Length} weights but the model has {setup.TaskCount} tasks.", nameof(setup));
-        }
-
-        _tensor?.Dispose();
-        _tensor = torch.tensor(_weights.Select(w => (float)w).ToArray(), device: setup.Device).DetachFromDisposeScope();
-    }
-
     /// <inheritdoc/>
     public override LossCombination Combine(LossWeightingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var objective = _tensor is null ? WeightedSum.Of(context.Losses, _weights) : context.Losses.mul(_tensor).sum();
-        return new LossCombination(objective, _weights);
+        return LossCombination.FromWeights(context, Weights.ToArray());
     }
 
     /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
+    protected override void InitializeState(WeightingState state)
     {
-        _tensor?.Dispose();
-        _tensor = null;
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.TaskCount != Weights.Count)
+        {
+            throw new ArgumentException($"StaticWeighting has {Weights.Count} weights but the model has {state.TaskCount} tasks.", nameof(state));
+        }
     }
 }

@@ -17,7 +17,7 @@ public sealed class AlignedMtlTests
     [Fact]
     public void Combine_MeanPreferenceOnReferenceJacobian_MatchesTorchjd()
     {
-        var w = Weights(new AlignedMtl(preference: AlignedMtlPreference.Mean), ReferenceJacobian);
+        var w = Weights(new AlignedMtl { Preference = AlignedMtlPreference.Mean }, ReferenceJacobian);
 
         w.ShouldApproximate([0.5591, 0.4083], 1e-4);
         Direction(ReferenceJacobian, w).ShouldApproximate([0.2133, 0.9673, 0.9673], 1e-4);
@@ -30,7 +30,7 @@ public sealed class AlignedMtlTests
     public void Combine_OrthogonalGradients_ScalesEveryGradientToChosenNorm(AlignedMtlScale scale, double sigma)
     {
         // G = diag(9, 4, 1): B = σ·diag(⅓, ½, 1) with σ² = 1 (min), 4 (median), 14/3 (mean).
-        var w = new AlignedMtl(scale).Combine(Context(new double[,] { { 9, 0, 0 }, { 0, 4, 0 }, { 0, 0, 1 } })).Weights;
+        var w = new AlignedMtl { Scale = scale }.Combine(Context(new double[,] { { 9, 0, 0 }, { 0, 4, 0 }, { 0, 0, 1 } })).Weights;
 
         w.ShouldApproximate([sigma / 3, sigma / 2, sigma], 1e-12);
     }
@@ -45,7 +45,7 @@ public sealed class AlignedMtlTests
     [Fact]
     public void Combine_ZeroGramian_ReturnsPreference()
     {
-        new AlignedMtl(preference: AlignedMtlPreference.Mean).Combine(Context(new double[4, 4])).Weights
+        new AlignedMtl { Preference = AlignedMtlPreference.Mean }.Combine(Context(new double[4, 4])).Weights
             .Should().Equal(0.25, 0.25, 0.25, 0.25);
     }
 }

@@ -21,7 +21,7 @@ public sealed class CAGradTests
     [Fact]
     public void Combine_NoRescaleOnReferenceJacobian_MatchesTorchjd()
     {
-        var w = Weights(new CAGrad(rescale: CAGradRescale.None), ReferenceJacobian);
+        var w = Weights(new CAGrad { Rescale = CAGradRescale.None }, ReferenceJacobian);
 
         w.ShouldApproximate([0.7041, 0.5], 1e-4);
         Direction(ReferenceJacobian, w).ShouldApproximate([0.1835, 1.2041, 1.2041], 1e-4);
@@ -30,13 +30,13 @@ public sealed class CAGradTests
     [Fact]
     public void Combine_OnePlusCRescale_DividesByOnePointFive()
     {
-        Weights(new CAGrad(rescale: CAGradRescale.OnePlusC), ReferenceJacobian).ShouldApproximate([First / 1.5, 0.5 / 1.5], 1e-10);
+        Weights(new CAGrad { Rescale = CAGradRescale.OnePlusC }, ReferenceJacobian).ShouldApproximate([First / 1.5, 0.5 / 1.5], 1e-10);
     }
 
     [Fact]
     public void Combine_ZeroC_GivesMean()
     {
-        Weights(new CAGrad(c: 0, rescale: CAGradRescale.None), ReferenceJacobian).ShouldApproximate([0.5, 0.5], 1e-12);
+        Weights(new CAGrad { C = 0, Rescale = CAGradRescale.None }, ReferenceJacobian).ShouldApproximate([0.5, 0.5], 1e-12);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class CAGradTests
     {
         // Without rescaling, ‖d − g₀‖ = c‖g₀‖ exactly (the ball constraint is tight at the optimum).
         var j = RandomJacobian(seed, tasks);
-        var w = Weights(new CAGrad(c: 0.4, rescale: CAGradRescale.None), j);
+        var w = Weights(new CAGrad { C = 0.4, Rescale = CAGradRescale.None }, j);
 
         var d = Direction(j, w);
         var g0 = Direction(j, Enumerable.Repeat(1.0 / tasks, tasks).ToArray());
@@ -64,8 +64,8 @@ public sealed class CAGradTests
     [Fact]
     public void Constructor_NegativeC_ThrowsNamingParameter()
     {
-        var act = () => new CAGrad(c: -0.1);
+        var act = () => new CAGrad { C = -0.1 };
 
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("c");
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("C");
     }
 }

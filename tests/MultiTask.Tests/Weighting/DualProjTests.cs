@@ -19,7 +19,7 @@ public sealed class DualProjTests
     {
         // The mean (1, 1, 1) conflicts with g₁ = (−4, 1, 1) (dot −2): the projection lands on g₁ᵀd = 0, up to the
         // regularisation, while task 2's constraint stays inactive at w₂ = ½.
-        var w = Weights(new DualProj(regEps: 1e-12), ReferenceJacobian);
+        var w = Weights(new DualProj { RegEps = 1e-12 }, ReferenceJacobian);
         var d = Direction(ReferenceJacobian, w);
 
         ((-4 * d[0]) + d[1] + d[2]).Should().BeApproximately(0, 1e-9);
@@ -36,8 +36,8 @@ public sealed class DualProjTests
     [Fact]
     public void Constructor_NegativeNormEps_ThrowsNamingParameter()
     {
-        var act = () => new DualProj(normEps: -1);
+        var act = () => new DualProj { NormEps = -1 };
 
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("normEps");
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("NormEps");
     }
 }

@@ -18,7 +18,7 @@ public sealed class FairGradTests
     public void Combine_AlphaTwoOnOrthogonalGradients_SolvesEachTaskSeparately()
     {
         // G = diag(4, 1): 4w₁ = w₁^(−½) gives w₁ = 4^(−⅔); w₂ = 1.
-        new FairGrad(alpha: 2).Combine(Context(new double[,] { { 4, 0 }, { 0, 1 } })).Weights
+        new FairGrad { Alpha = 2 }.Combine(Context(new double[,] { { 4, 0 }, { 0, 1 } })).Weights
             .ShouldApproximate([Math.Pow(4, -2.0 / 3), 1], 1e-7);
     }
 
@@ -35,7 +35,7 @@ public sealed class FairGradTests
     [Fact]
     public void Combine_AlphaZero_GivesUniformWeights()
     {
-        Weights(new FairGrad(alpha: 0), ReferenceJacobian).Should().Equal(0.5, 0.5);
+        Weights(new FairGrad { Alpha = 0 }, ReferenceJacobian).Should().Equal(0.5, 0.5);
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class FairGradTests
     [Fact]
     public void Constructor_NegativeAlpha_ThrowsNamingParameter()
     {
-        var act = () => new FairGrad(alpha: -1);
+        var act = () => new FairGrad { Alpha = -1 };
 
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("alpha");
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("Alpha");
     }
 }

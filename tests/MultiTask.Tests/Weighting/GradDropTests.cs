@@ -25,7 +25,7 @@ public sealed class GradDropTests
     [Fact]
     public void ConflictingFeature_KeepsOneSignWithProbabilityP_AgreeingFeaturesKeepBoth()
     {
-        using var gradDrop = Weightings.GradDrop();
+        var gradDrop = Weightings.GradDrop();
         using var scope = NewDisposeScope();
         int firstKept = 0;
         const int Draws = 400;
@@ -50,7 +50,7 @@ public sealed class GradDropTests
     [Fact]
     public void Leak_KeepsThatShareOfTheDroppedGradient()
     {
-        using var gradDrop = Weightings.GradDrop(leak: 0.5);
+        var gradDrop = Weightings.GradDrop(leak: 0.5);
         using var scope = NewDisposeScope();
         for (int seed = 0; seed < 20; seed++)
         {
@@ -66,7 +66,7 @@ public sealed class GradDropTests
     [Fact]
     public void SameRandomSeed_SameMask()
     {
-        using var gradDrop = Weightings.GradDrop();
+        var gradDrop = Weightings.GradDrop();
         using var scope = NewDisposeScope();
         var directions = Enumerable.Range(0, 2)
             .Select(_ => Enumerable.Range(0, 30).Select(seed => GradientContexts.Values(gradDrop.Combine(GradientContexts.Of(Gradients, [1, 1], new Random(seed), Z, [2, 3])).Direction!)[1]).ToArray())
@@ -79,8 +79,8 @@ public sealed class GradDropTests
     [Fact]
     public void Leak_OutsideZeroToOne_IsRejectedByName()
     {
-        new Action(() => _ = new GradDrop(leak: -0.1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("leak");
-        new Action(() => _ = new GradDrop(leak: 1.1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("leak");
+        new Action(() => _ = new GradDrop { Leak = -0.1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Leak");
+        new Action(() => _ = new GradDrop { Leak = 1.1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Leak");
         new GradDrop().Leak.Should().Be(0.0);
     }
 

@@ -22,14 +22,15 @@ public sealed class GradVacTests
     public void Combine_FirstCall_StoresHalfTheObservedCosine()
     {
         var method = new GradVac();
-        method.Combine(Context(ReferenceGramian));
+        var state = FreshState(2);
+        method.Combine(Context(ReferenceGramian, state: state));
 
-        var targets = method.SaveState()!["targets"]!.AsArray();
+        var targets = state.Matrix("targets");
 
         // ε = 1e-8 in the cosine's denominator shifts it by about 1e-10.
-        ((double)targets[0]![1]!).Should().BeApproximately(0.5 * Cosine, 1e-9);
-        ((double)targets[1]![0]!).Should().BeApproximately(0.5 * Cosine, 1e-9);
-        ((double)targets[0]![0]!).Should().Be(0);
+        targets[0, 1].Should().BeApproximately(0.5 * Cosine, 1e-9);
+        targets[1, 0].Should().BeApproximately(0.5 * Cosine, 1e-9);
+        targets[0, 0].Should().Be(0);
     }
 
     [Fact]
@@ -38,27 +39,29 @@ public sealed class GradVacTests
         // Second call: φ̂ = ½cos < 0 and φ = cos < φ̂, so g₁ + x g₂ and g₂ + y g₁ get cosine exactly φ̂ with their
         // partner; for T = 2 the weights are (1 + y, 1 + x).
         var method = new GradVac();
-        method.Combine(Context(ReferenceGramian));
-        var w = method.Combine(Context(ReferenceGramian, seed: 1)).Weights;
+        var state = FreshState(2);
+        method.Combine(Context(ReferenceGramian, state: state));
+        var w = method.Combine(Context(ReferenceGramian, seed: 1, state: state)).Weights;
 
         var j = ReferenceJacobian;
         var first = Direction(j, [1, w[1] - 1]);
         var second = Direction(j, [w[0] - 1, 1]);
         CosineWith(first, [6, 1, 1]).Should().BeApproximately(0.5 * Cosine, 1e-7);
         CosineWith(second, [-4, 1, 1]).Should().BeApproximately(0.5 * Cosine, 1e-7);
-        ((double)method.SaveState()!["targets"]!.AsArray()[0]![1]!).Should().BeApproximately(0.75 * Cosine, 1e-9);
+        state.Matrix("targets")[0, 1].Should().BeApproximately(0.75 * Cosine, 1e-9);
     }
 
     [Fact]
     public void LoadState_SavedTargets_ReproduceNextCall()
     {
         var original = new GradVac();
-        original.Combine(Context(ReferenceGramian));
+        var state = FreshState(2);
+        original.Combine(Context(ReferenceGramian, state: state));
         var restored = new GradVac();
-        restored.LoadState(JsonNode.Parse(original.SaveState()!.ToJsonString())!.AsObject());
+        using var restoredState = GradientContexts.Reloaded(state, restored, 2);
 
-        var expected = original.Combine(Context(ReferenceGramian, seed: 3)).Weights;
-        var actual = restored.Combine(Context(ReferenceGramian, seed: 3)).Weights;
+        var expected = original.Combine(Context(ReferenceGramian, seed: 3, state: state)).Weights;
+        var actual = restored.Combine(Context(ReferenceGramian, seed: 3, state: restoredState)).Weights;
 
         actual.Should().Equal(expected);
     }
@@ -66,19 +69,20 @@ public sealed class GradVacTests
     [Fact]
     public void LoadState_NonSquareTargets_ThrowsNamingState()
     {
-        var state = new JsonObject { ["targets"] = new JsonArray(new JsonArray(0.0, 0.0)) };
+        var json = new JsonObject { ["matrices"] = new JsonObject { ["targets"] = new JsonArray(new JsonArray(0.0, 0.0)) } };
+        using var state = new GradVac().CreateState(LossWeightingTests.Setup(2));
 
-        var act = () => new GradVac().LoadState(state);
+        var act = () => state.Load(json);
 
-        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("state");
+        act.Should().Throw<FormatException>().WithMessage("GradVac state 'targets' has 1 rows; the trainer has 2 tasks.");
     }
 
     [Fact]
     public void Constructor_BetaAboveOne_ThrowsNamingParameter()
     {
-        var act = () => new GradVac(beta: 1.5);
+        var act = () => new GradVac { Beta = 1.5 };
 
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("beta");
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("Beta");
     }
 
     private static double CosineWith(double[] a, double[] b)

@@ -9,7 +9,7 @@ namespace MultiTask.Tests.Weighting;
 internal static class GradientContexts
 {
     /// <summary>A context with J = <paramref name="jacobian"/> (in the caller's dispose scope).</summary>
-    internal static GradientWeightingContext Of(double[,] jacobian, double[] losses, Random? random = null, double[]? representation = null, long[]? representationShape = null)
+    internal static GradientWeightingContext Of(double[,] jacobian, double[] losses, Random? random = null, double[]? representation = null, long[]? representationShape = null, WeightingState? state = null)
     {
         int tasks = jacobian.GetLength(0), width = jacobian.GetLength(1);
         var flat = new float[tasks * width];
@@ -40,6 +40,7 @@ internal static class GradientContexts
             Jacobian = torch.tensor(flat, [tasks, width]),
             Representation = representation is null ? null : torch.tensor(representation.Select(v => (float)v).ToArray()),
             RepresentationShape = representationShape,
+            State = state ?? GramianTestData.FreshState(tasks),
         };
     }
 
@@ -62,16 +63,14 @@ internal static class GradientContexts
     }
 
     /// <summary>
-    /// Saves the state of <paramref name="trained"/> through its JSON text, loads it into a fresh, initialised instance
-    /// and returns that instance.
+    /// Saves <paramref name="trained"/> through its JSON text and loads it into a new state of <paramref name="method"/>
+    /// (a method object of its own, as a resumed run would have).
     /// </summary>
-    internal static T Reloaded<T>(T trained, Func<T> create, int tasks)
-        where T : WeightingMethod
+    internal static WeightingState Reloaded(WeightingState trained, WeightingMethod method, int tasks)
     {
-        var text = trained.SaveState()!.ToJsonString();
-        var fresh = create();
-        fresh.Initialize(LossWeightingTests.Setup(tasks));
-        fresh.LoadState((JsonObject)JsonNode.Parse(text)!);
+        var text = trained.ToJson().ToJsonString();
+        var fresh = method.CreateState(LossWeightingTests.Setup(tasks));
+        fresh.Load((JsonObject)JsonNode.Parse(text)!);
         return fresh;
     }
 }

@@ -113,7 +113,8 @@ public static class GramianTestData
     }
 
     /// <summary>A context for the Gramian with the given losses (default: all 1) and a generator seeded with <paramref name="seed"/>.</summary>
-    public static GradientWeightingContext Context(double[,] gramian, double[]? losses = null, int seed = 0, long step = 0) =>
+    /// <remarks>Without <paramref name="state"/>, each context gets a fresh state (a first call of a stateful method).</remarks>
+    public static GradientWeightingContext Context(double[,] gramian, double[]? losses = null, int seed = 0, long step = 0, WeightingState? state = null) =>
         new()
         {
             Gramian = gramian,
@@ -121,7 +122,11 @@ public static class GramianTestData
             Epoch = 1,
             Step = step,
             Random = new Random(seed),
+            State = state ?? FreshState(gramian.GetLength(0)),
         };
+
+    /// <summary>A new, empty run state for <paramref name="tasks"/> tasks (no tensors, so nothing to dispose).</summary>
+    public static WeightingState FreshState(int tasks) => new("test", LossWeightingTests.Setup(tasks));
 
     /// <summary>Runs the method on J's Gramian and returns its weights.</summary>
     public static double[] Weights(GradientWeighting method, double[,] j, double[]? losses = null, int seed = 0) =>

@@ -13,7 +13,7 @@ public sealed class LossWeightingTests
     public void DynamicWeightAverage_UsesTheRatioOfTheLastTwoEpochs()
     {
         var history = new LossHistory();
-        var dwa = new DynamicWeightAverage(temperature: 2);
+        var dwa = new DynamicWeightAverage { Temperature = 2 };
         dwa.WeightsFor(history, 2).Should().Equal(1.0, 1.0);
         history.Add([2.0, 4.0]);
         dwa.WeightsFor(history, 2).Should().Equal(1.0, 1.0);
@@ -51,10 +51,10 @@ public sealed class LossWeightingTests
     [Fact]
     public void Famo_WeightsThenOneAdamStepOnTheLogits()
     {
-        using var famo = new Famo();
-        famo.Initialize(Setup(2));
+        var famo = new Famo();
+        using var famoState = famo.CreateState(Setup(2));
         using var scope = NewDisposeScope();
-        var context = Context([1.0, 3.0]);
+        var context = Context([1.0, 3.0], state: famoState);
 
         // z = [½, ½], c = ½/1 + ½/3 = ⅔; w = ½/(⅔·1), ½/(⅔·3).
         var weights = famo.Combine(context).Weights;
@@ -62,19 +62,19 @@ public sealed class LossWeightingTests
         weights[1].Should().BeApproximately(0.25, 1e-6);
 
         // δ = [log 2, 0]; ∇ξ = z⊙δ − z(zᵀδ) = [¼ log 2, −¼ log 2]; Adam's first step moves each logit by lr·sign(∇).
-        famo.AfterStep([1.0, 3.0], [0.5, 3.0]);
-        famo.Logits[0].Should().BeApproximately(-0.025, 1e-6);
-        famo.Logits[1].Should().BeApproximately(0.025, 1e-6);
+        famo.AfterStep(famoState, [1.0, 3.0], [0.5, 3.0]);
+        famoState.Vector("logits")[0].Should().BeApproximately(-0.025, 1e-6);
+        famoState.Vector("logits")[1].Should().BeApproximately(0.025, 1e-6);
     }
 
     [Fact]
     public void Uncertainty_ObjectiveAndWeightsFollowTheFormula()
     {
-        using var uw = new UncertaintyWeighting();
-        uw.Initialize(Setup(2));
+        var uw = new UncertaintyWeighting();
+        using var uwState = uw.CreateState(Setup(2));
         using var scope = NewDisposeScope();
 
-        var combination = uw.Combine(Context([1.0, 2.0]));
+        var combination = uw.Combine(Context([1.0, 2.0], state: uwState));
 
         // Σ Lₜ/(2e^{−½}) + (−½)/2 per task = 3/(2e^{−½}) − ½.
         combination.Objective.item<float>().Should().BeApproximately((float)((3 / (2 * Math.Exp(-0.5))) - 0.5), 1e-5f);
@@ -84,11 +84,11 @@ public sealed class LossWeightingTests
     [Fact]
     public void ImtlL_ObjectiveIsExpSTimesLossMinusS()
     {
-        using var imtl = new ImtlL();
-        imtl.Initialize(Setup(2));
+        var imtl = new ImtlL();
+        using var imtlState = imtl.CreateState(Setup(2));
         using var scope = NewDisposeScope();
 
-        var combination = imtl.Combine(Context([1.5, 2.5]));
+        var combination = imtl.Combine(Context([1.5, 2.5], state: imtlState));
 
         combination.Objective.item<float>().Should().BeApproximately(4.0f, 1e-6f); // s = 0: Σ (1·Lₜ − 0)
         combination.Weights.Should().Equal(1.0, 1.0);
@@ -120,8 +120,9 @@ public sealed class LossWeightingTests
 
     internal static WeightingSetup Setup(int tasks) => new() { TaskCount = tasks, TaskNames = Enumerable.Range(0, tasks).Select(t => $"t{t}").ToArray(), Device = CPU, Seed = 0 };
 
-    private static LossWeightingContext Context(double[] losses, Random? random = null) => new()
+    private static LossWeightingContext Context(double[] losses, Random? random = null, WeightingState? state = null) => new()
     {
+        State = state ?? GramianTestData.FreshState(losses.Length),
         Losses = torch.tensor(losses.Select(l => (float)l).ToArray()),
         LossValues = losses,
         Epoch = 1,

@@ -19,7 +19,7 @@ public sealed class MgdaTests
     public void Combine_ReferenceJacobianWithL2_ReturnsEffectiveWeightsOnRawGradients()
     {
         // Unit gradients have the min-norm point ½(û₁ + û₂); on the raw gradients that is (½/√18, ½/√38).
-        var w = Weights(new Mgda(MgdaNormalization.L2), ReferenceJacobian);
+        var w = Weights(new Mgda { Normalization = MgdaNormalization.L2 }, ReferenceJacobian);
 
         w.ShouldApproximate([0.5 / Math.Sqrt(18), 0.5 / Math.Sqrt(38)], 1e-12);
         Direction(ReferenceJacobian, w).ShouldApproximate([0.0153, 0.1990, 0.1990], 1e-4);
@@ -29,7 +29,7 @@ public sealed class MgdaTests
     public void Combine_LossNormalisation_DividesByLosses()
     {
         // ĝ = (g₁/2, g₂/4): Ĝ = [[4.5, −2.75], [−2.75, 2.375]], γ = 5.125/12.375, weights (γ/2, (1−γ)/4).
-        var w = Weights(new Mgda(MgdaNormalization.Loss), ReferenceJacobian, [2, 4]);
+        var w = Weights(new Mgda { Normalization = MgdaNormalization.Loss }, ReferenceJacobian, [2, 4]);
 
         w.ShouldApproximate([0.20707070707070707, 0.14646464646464646], 1e-12);
     }
@@ -39,7 +39,7 @@ public sealed class MgdaTests
     {
         // n = (0·√18 → 1, 4·√38), so Ĝ = [[18, −22/(4√38)], [−22/(4√38), 1/16]]; the closed form gives
         // γ = (1/16 + 22/(4√38))/(18 + 1/16 + 44/(4√38)) = 0.0481040415457778 and weights (γ, (1 − γ)/(4√38)).
-        var w = Weights(new Mgda(MgdaNormalization.LossPlusL2), ReferenceJacobian, [0, 4]);
+        var w = Weights(new Mgda { Normalization = MgdaNormalization.LossPlusL2 }, ReferenceJacobian, [0, 4]);
 
         w.ShouldApproximate([0.0481040415457778, 0.038604478787268304], 1e-12);
     }
@@ -64,14 +64,14 @@ public sealed class MgdaTests
     [Fact]
     public void Combine_ZeroGramian_GivesUniformWeights()
     {
-        new Mgda(MgdaNormalization.L2).Combine(Context(new double[4, 4])).Weights.Should().Equal(0.25, 0.25, 0.25, 0.25);
+        new Mgda { Normalization = MgdaNormalization.L2 }.Combine(Context(new double[4, 4])).Weights.Should().Equal(0.25, 0.25, 0.25, 0.25);
     }
 
     [Fact]
     public void Constructor_UndefinedNormalisation_ThrowsNamingParameter()
     {
-        var act = () => new Mgda((MgdaNormalization)7);
+        var act = () => new Mgda { Normalization = (MgdaNormalization)7 };
 
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("normalization");
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("Normalization");
     }
 }

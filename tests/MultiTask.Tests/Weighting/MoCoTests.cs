@@ -19,11 +19,11 @@ public sealed class MoCoTests
     [Fact]
     public void Defaults_FirstStep_HalfwayTrackingAndOneSoftmaxStep()
     {
-        using var moco = Weightings.MoCo();
-        moco.Initialize(LossWeightingTests.Setup(2));
+        var moco = Weightings.MoCo();
+        using var mocoState = moco.CreateState(LossWeightingTests.Setup(2));
         using var scope = NewDisposeScope();
 
-        var combination = moco.Combine(GradientContexts.Of(First, [3, 5]));
+        var combination = moco.Combine(GradientContexts.Of(First, [3, 5], state: mocoState));
 
         // k = 1: β₁ = 0.5, γ₁ = 0.1. Y = 0 − 0.5(0 − Ĝ) = [[−1, 0.5, 1], [2, 0, 1.5]].
         // YYᵀ = [[2.25, −0.5], [−0.5, 6.25]]; (YYᵀ)λ₀ with λ₀ = [½, ½] is [0.875, 2.875].
@@ -40,13 +40,13 @@ public sealed class MoCoTests
     [Fact]
     public void TwoSteps_TrackingVariableAndWeightsCarryOver()
     {
-        using var moco = new MoCo(beta: 1, betaSigma: 1, gamma: 0.5, gammaSigma: 1, rho: 0.5);
-        moco.Initialize(LossWeightingTests.Setup(2));
+        var moco = new MoCo { Beta = 1, BetaSigma = 1, Gamma = 0.5, GammaSigma = 1, Rho = 0.5 };
+        using var mocoState = moco.CreateState(LossWeightingTests.Setup(2));
         using var scope = NewDisposeScope();
 
         // k = 1: β₁ = 1, γ₁ = 0.5. Y = Ĝ = J₁; YYᵀ + ρI = [[9.5, −2], [−2, 25.5]]; (·)λ₀ = [3.75, 11.75].
         // λ = softmax([0.5 − 1.875, 0.5 − 5.875]) = softmax([−1.375, −5.375]) = [σ(4), 1 − σ(4)].
-        var first = moco.Combine(GradientContexts.Of(First, [3, 5]));
+        var first = moco.Combine(GradientContexts.Of(First, [3, 5], state: mocoState));
         double a1 = 1 / (1 + Math.Exp(-4)), a2 = 1 - a1;
         first.Weights[0].Should().BeApproximately(a1, 1e-7);
         first.Weights[1].Should().BeApproximately(a2, 1e-7);
@@ -54,13 +54,13 @@ public sealed class MoCoTests
 
         // k = 2: β₂ = ½, γ₂ = ¼. Y = Y − ½(Y − Ĝ₂) = ½(J₁ + Ĝ₂) = [[−1, 3.5, 5], [3, 2, 3.5]].
         // YYᵀ + ρI = [[38.75, 21.5], [21.5, 25.75]]; v = λ − ¼(YYᵀ + ρI)λ; λ′ = softmax(v).
-        var second = moco.Combine(GradientContexts.Of(Second, [10, 6]));
+        var second = moco.Combine(GradientContexts.Of(Second, [10, 6], state: mocoState));
         double v1 = a1 - (0.25 * ((38.75 * a1) + (21.5 * a2)));
         double v2 = a2 - (0.25 * ((21.5 * a1) + (25.75 * a2)));
         double b1 = 1 / (1 + Math.Exp(v2 - v1)), b2 = 1 - b1;
         second.Weights[0].Should().BeApproximately(b1, 1e-7);
         second.Weights[1].Should().BeApproximately(b2, 1e-7);
-        moco.Lambda.Should().Equal(second.Weights);
+        mocoState.Vector("lambda").Should().Equal(second.Weights);
 
         // d = Yᵀλ′ = λ′₁[−1, 3.5, 5] + λ′₂[3, 2, 3.5].
         GradientContexts.ShouldBeClose(second.Direction!, 1e-5, -b1 + (3 * b2), (3.5 * b1) + (2 * b2), (5 * b1) + (3.5 * b2));
@@ -69,14 +69,15 @@ public sealed class MoCoTests
     [Fact]
     public void SavedState_ResumesTheNextStepExactly()
     {
-        using var trained = Weightings.MoCo();
-        trained.Initialize(LossWeightingTests.Setup(2));
+        var trained = Weightings.MoCo();
+        using var trainedState = trained.CreateState(LossWeightingTests.Setup(2));
         using var scope = NewDisposeScope();
-        trained.Combine(GradientContexts.Of(First, [3, 5]));
-        using var reloaded = GradientContexts.Reloaded(trained, () => Weightings.MoCo(), 2);
+        trained.Combine(GradientContexts.Of(First, [3, 5], state: trainedState));
+        var reloaded = Weightings.MoCo();
+        using var reloadedState = GradientContexts.Reloaded(trainedState, reloaded, 2);
 
-        var expected = trained.Combine(GradientContexts.Of(Second, [10, 6]));
-        var actual = reloaded.Combine(GradientContexts.Of(Second, [10, 6]));
+        var expected = trained.Combine(GradientContexts.Of(Second, [10, 6], state: trainedState));
+        var actual = reloaded.Combine(GradientContexts.Of(Second, [10, 6], state: reloadedState));
 
         actual.Weights.Should().Equal(expected.Weights);
         GradientContexts.Values(actual.Direction!).Should().Equal(GradientContexts.Values(expected.Direction!));
@@ -85,12 +86,12 @@ public sealed class MoCoTests
     [Fact]
     public void Parameters_OutsideTheirRange_AreRejectedByName()
     {
-        new Action(() => _ = new MoCo(beta: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta");
-        new Action(() => _ = new MoCo(beta: 1.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta");
-        new Action(() => _ = new MoCo(betaSigma: -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("betaSigma");
-        new Action(() => _ = new MoCo(gamma: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("gamma");
-        new Action(() => _ = new MoCo(gammaSigma: double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("gammaSigma");
-        new Action(() => _ = new MoCo(rho: -0.1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("rho");
+        new Action(() => _ = new MoCo { Beta = 0 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Beta");
+        new Action(() => _ = new MoCo { Beta = 1.5 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Beta");
+        new Action(() => _ = new MoCo { BetaSigma = -1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("BetaSigma");
+        new Action(() => _ = new MoCo { Gamma = 0 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Gamma");
+        new Action(() => _ = new MoCo { GammaSigma = double.NaN }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("GammaSigma");
+        new Action(() => _ = new MoCo { Rho = -0.1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Rho");
         var defaults = new MoCo();
         (defaults.Beta, defaults.BetaSigma, defaults.Gamma, defaults.GammaSigma, defaults.Rho).Should().Be((0.5, 0.5, 0.1, 0.5, 0.0));
     }

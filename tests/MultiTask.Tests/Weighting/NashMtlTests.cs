@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MultiTask.Weighting;
 using static MultiTask.Tests.Weighting.GramianTestData;
 
@@ -23,7 +22,7 @@ public sealed class NashMtlTests
     public void Combine_NoClipping_ReturnsFixedPointOfFrobeniusNormalisedGramian()
     {
         // G̃ = G/‖G‖_F, so α = w·‖G‖_F^½ with ‖G‖_F = √2736.
-        var w = Weights(new NashMtl(maxNorm: 0), ReferenceJacobian);
+        var w = Weights(new NashMtl { MaxNorm = 0 }, ReferenceJacobian);
 
         w.ShouldApproximate(FixedPoint.Select(x => x * Math.Pow(2736, 0.25)).ToArray(), 1e-6);
     }
@@ -31,12 +30,13 @@ public sealed class NashMtlTests
     [Fact]
     public void Combine_BetweenUpdates_ReusesPreviousAlpha()
     {
-        var method = new NashMtl(maxNorm: 0, updateWeightsEvery: 2);
+        var method = new NashMtl { MaxNorm = 0, UpdateWeightsEvery = 2 };
+        var state = FreshState(2);
         var other = new double[,] { { 4, 0 }, { 0, 1 } };
 
-        var first = method.Combine(Context(ReferenceGramian)).Weights;
-        var second = method.Combine(Context(other)).Weights;
-        var third = method.Combine(Context(other)).Weights;
+        var first = method.Combine(Context(ReferenceGramian, state: state)).Weights;
+        var second = method.Combine(Context(other, state: state)).Weights;
+        var third = method.Combine(Context(other, state: state)).Weights;
 
         second.Should().Equal(first);
         // diag(4, 1)/√17: αₜ² Gₜₜ/√17 = 1, so α = (17^¼/2, 17^¼).
@@ -46,13 +46,13 @@ public sealed class NashMtlTests
     [Fact]
     public void SaveState_RoundTripThroughJsonText_RestoresAlphaAndCallCount()
     {
-        var method = new NashMtl(maxNorm: 0, updateWeightsEvery: 2);
-        var first = method.Combine(Context(ReferenceGramian)).Weights;
-        string json = method.SaveState()!.ToJsonString();
+        var method = new NashMtl { MaxNorm = 0, UpdateWeightsEvery = 2 };
+        var state = FreshState(2);
+        var first = method.Combine(Context(ReferenceGramian, state: state)).Weights;
 
-        var restored = new NashMtl(maxNorm: 0, updateWeightsEvery: 2);
-        restored.LoadState(JsonNode.Parse(json)!.AsObject());
-        var next = restored.Combine(Context(new double[,] { { 4, 0 }, { 0, 1 } })).Weights;
+        var restored = new NashMtl { MaxNorm = 0, UpdateWeightsEvery = 2 };
+        using var restoredState = GradientContexts.Reloaded(state, restored, 2);
+        var next = restored.Combine(Context(new double[,] { { 4, 0 }, { 0, 1 } }, state: restoredState)).Weights;
 
         next.Should().Equal(first, "the second call reuses the saved α");
     }
@@ -66,8 +66,8 @@ public sealed class NashMtlTests
     [Fact]
     public void Constructor_ZeroUpdateInterval_ThrowsNamingParameter()
     {
-        var act = () => new NashMtl(updateWeightsEvery: 0);
+        var act = () => new NashMtl { UpdateWeightsEvery = 0 };
 
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("updateWeightsEvery");
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("UpdateWeightsEvery");
     }
 }

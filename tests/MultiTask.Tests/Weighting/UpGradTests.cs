@@ -26,7 +26,7 @@ public sealed class UpGradTests
     {
         // g₂ = −g₁: the dual cone is the hyperplane g₁ᵀx = 0. Projecting g₁/2 onto it gives 0 = ½g₁ + ½g₂,
         // i.e. v = (½, ½) for each row, so the weights are (1, 1) and the direction is zero.
-        var w = new UpGrad(regEps: 1e-12).Combine(Context(new double[,] { { 1, -1 }, { -1, 1 } })).Weights;
+        var w = new UpGrad { RegEps = 1e-12 }.Combine(Context(new double[,] { { 1, -1 }, { -1, 1 } })).Weights;
 
         w.ShouldApproximate([1, 1], 1e-9);
     }
@@ -40,8 +40,8 @@ public sealed class UpGradTests
     [Fact]
     public void Constructor_ZeroRegEps_ThrowsNamingParameter()
     {
-        var act = () => new UpGrad(regEps: 0);
+        var act = () => new UpGrad { RegEps = 0 };
 
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("regEps");
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("RegEps");
     }
 }

@@ -18,18 +18,4 @@ internal static class DualConeProjection
     /// <summary>The weights v of the projection of Jᵀu, given the prepared Gramian.</summary>
     public static double[] Project(double[,] prepared, IReadOnlyList<double> u) =>
         BoxQp.Solve(prepared, new double[u.Count], u);
-
-    /// <summary>Throws when normEps is negative or regEps is not positive (or either is not finite).</summary>
-    public static void Validate(double normEps, double regEps)
-    {
-        if (!(normEps >= 0) || !double.IsFinite(normEps))
-        {
-            throw new ArgumentOutOfRangeException(nameof(normEps), normEps, "normEps must be a finite non-negative number.");
-        }
-
-        if (!(regEps > 0) || !double.IsFinite(regEps))
-        {
-            throw new ArgumentOutOfRangeException(nameof(regEps), regEps, "regEps must be a finite positive number.");
-        }
-    }
 }
