@@ -20,7 +20,8 @@ namespace MultiTask.Weighting;
 /// and torchjd; LibMTL updates it only when a correction is made, so its φ̂ can only decrease.
 /// </para>
 /// <para>
-/// State: the targets φ̂ (T×T, starting at 0, so the first call equals PCGrad), the matrix "targets" of the run's <see cref="WeightingState"/>.
+/// State: the targets φ̂ (T×T, starting at 0, so the first call equals PCGrad), the matrix "targets" of the run's
+/// <see cref="WeightingState"/>.
 /// G = 0 gives weights 1 and leaves φ̂ at (1−β)φ̂. Not linear under scaling in general (φ̂ depends on the history),
 /// and ε makes tiny gradients behave slightly differently from large ones.
 /// </para>

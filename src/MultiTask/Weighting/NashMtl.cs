@@ -22,7 +22,8 @@ namespace MultiTask.Weighting;
 /// </para>
 /// <para>
 /// Only every <see cref="UpdateWeightsEvery"/>-th call solves; the calls in between reuse the previous (unclipped)
-/// α, clipped against the current G. State: the last α (vector "alpha", absent until the first solve) and the call count ("calls").
+/// α, clipped against the current G. State: the last α (vector "alpha", absent until the first solve) and the call
+/// count ("calls").
 /// G = 0 skips the solve and reuses the previous α (initially all ones); the direction is zero either way. For a
 /// Pareto-stationary G (a positive combination of the gradients is zero) the fixed point does not exist and a ridge of
 /// 1e-8 keeps α finite (about 1e4); clipping then bounds the direction.

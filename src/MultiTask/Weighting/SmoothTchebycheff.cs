@@ -7,7 +7,8 @@ namespace MultiTask.Weighting;
 /// </summary>
 /// <remarks>
 /// Lin, Zhang, Yang, Liu, Wang and Zhang, "Smooth Tchebycheff Scalarization for Multi-Objective Optimization",
-/// ICML 2024. State: the nadir z (vector "nadir", absent while warming up). As LibMTL: warm-up of 4 epochs (0-based epochs 0–3 warm up, epoch 4 also fixes the nadir), μ = 1.
+/// ICML 2024. State: the nadir z (vector "nadir", absent while warming up). As LibMTL: warm-up of 4 epochs (0-based
+/// epochs 0–3 warm up, epoch 4 also fixes the nadir), μ = 1.
 /// </remarks>
 public sealed class SmoothTchebycheff : LossWeighting
 {
