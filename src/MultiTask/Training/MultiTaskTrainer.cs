@@ -31,19 +31,18 @@ public sealed class MultiTaskTrainer : IDisposable
 
     /// <summary>Creates a trainer for a model.</summary>
     /// <param name="model">The model to train; not disposed by the trainer.</param>
-    /// <param name="options">The settings; validated here. Default: <c>new TrainerOptions()</c>.</param>
+    /// <param name="options">The settings (each already checked when set). Default: <c>new TrainerOptions()</c>.</param>
     /// <param name="weighting">
     /// The task-balancing method (see <see cref="Weightings"/>); owned and disposed by the trainer, bound to this model's
     /// tasks. Default: static weights from <see cref="TrainerOptions.TaskWeights"/> (all 1: equal weighting).
     /// </param>
-    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     /// <exception cref="ArgumentException"><see cref="TrainerOptions.TaskWeights"/> names a task the model does not have, or the weighting method cannot use <see cref="TrainerOptions.GradientSource"/>.</exception>
     public MultiTaskTrainer(MultiTaskModel model, TrainerOptions? options = null, WeightingMethod? weighting = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _device = model.Device;
-        Options = (options ?? new TrainerOptions()).Validate();
+        Options = options ?? new TrainerOptions();
         if (weighting is not null && Options.TaskWeights is not null)
         {
             throw new ArgumentException($"TrainerOptions.TaskWeights set static weights, but a weighting method ({weighting.Name}) was also given; use one or the other.", nameof(weighting));
@@ -71,7 +70,7 @@ public sealed class MultiTaskTrainer : IDisposable
     /// <summary>The task-balancing method. Owned by the trainer (disposed with it).</summary>
     public WeightingMethod Weighting { get; }
 
-    /// <summary>The validated settings.</summary>
+    /// <summary>The settings.</summary>
     public TrainerOptions Options { get; }
 
     /// <summary>Trains for <see cref="TrainerOptions.Epochs"/> epochs (fewer with early stopping).</summary>
