@@ -13,10 +13,10 @@ public sealed class TrainerOptions
     /// <summary>The optimiser. Default: <see cref="OptimizerKind.Adam"/>.</summary>
     public OptimizerKind Optimizer { get; init => field = OptionRanges.Defined(value, Owner); } = OptimizerKind.Adam;
 
-    /// <summary>The learning rate. Range: &gt; 0. Default: 1e-3.</summary>
+    /// <summary>The learning rate. Range: finite and &gt; 0. Default: 1e-3.</summary>
     public double LearningRate { get; init => field = OptionRanges.Require(value, value > 0 && double.IsFinite(value), "finite and > 0", Owner); } = 1e-3;
 
-    /// <summary>Weight decay (L2 for Adam and SGD, decoupled for AdamW). Range: ≥ 0. Default: 0.</summary>
+    /// <summary>Weight decay (L2 for Adam and SGD, decoupled for AdamW). Range: finite and ≥ 0. Default: 0.</summary>
     public double WeightDecay { get; init => field = OptionRanges.Require(value, value >= 0 && double.IsFinite(value), "finite and ≥ 0", Owner); }
 
     /// <summary>Momentum of SGD. Range: [0, 1). Default: 0.9.</summary>
@@ -33,21 +33,22 @@ public sealed class TrainerOptions
 
     /// <summary>
     /// Static per-task loss weights by task name (task prioritisation): the training loss is Σ wₜ·Lₜ. Tasks not listed
-    /// weigh 1. Only with the default weighting (no weighting method given to the trainer). Range: each finite and ≥ 0.
+    /// weigh 1. Only with the default weighting (no weighting method given to the trainer; checked by the trainer, as are
+    /// the task names). The dictionary is copied when set. Range: each finite and ≥ 0.
     /// Default: none (all 1).
     /// </summary>
     public IReadOnlyDictionary<string, double>? TaskWeights { get; init => field = CheckedWeights(value); }
 
-    /// <summary>Clips the global gradient norm to this value before each step; null for no clipping. Range: &gt; 0. Default: null.</summary>
+    /// <summary>Clips the global gradient norm to this value before each step; null for no clipping. Range: finite and &gt; 0, or null. Default: null.</summary>
     public double? MaxGradientNorm { get; init => field = OptionRanges.Require(value, value is null || (value > 0 && double.IsFinite(value.Value)), "finite and > 0, or null", Owner); }
 
     /// <summary>
     /// Stops when the validation loss has not improved by more than <see cref="EarlyStoppingMinDelta"/> for this many
-    /// epochs; null to train all epochs. Needs a validation dataset. Range: ≥ 1. Default: null.
+    /// epochs; null to train all epochs. Needs a validation dataset (checked by <c>Fit</c>). Range: ≥ 1, or null. Default: null.
     /// </summary>
     public int? EarlyStoppingPatience { get; init => field = OptionRanges.Require(value, value is null or >= 1, "≥ 1, or null", Owner); }
 
-    /// <summary>The improvement of the validation loss that counts. Range: ≥ 0. Default: 0.</summary>
+    /// <summary>The improvement of the validation loss that counts. Range: finite and ≥ 0. Default: 0.</summary>
     public double EarlyStoppingMinDelta { get; init => field = OptionRanges.Require(value, value >= 0 && double.IsFinite(value), "finite and ≥ 0", Owner); }
 
     /// <summary>Whether the weights of the epoch with the lowest validation loss are restored at the end. Default: true (when validating).</summary>
@@ -58,7 +59,7 @@ public sealed class TrainerOptions
 
     /// <summary>
     /// The number of CPU threads TorchSharp uses while <c>Fit</c> runs (the previous setting is restored afterwards);
-    /// null leaves the current setting. Small models often train faster on 1 thread. Range: ≥ 1. Default: null.
+    /// null leaves the current setting. Small models often train faster on 1 thread. Range: ≥ 1, or null. Default: null.
     /// </summary>
     public int? Threads { get; init => field = OptionRanges.Require(value, value is null or >= 1, "≥ 1, or null", Owner); }
 
