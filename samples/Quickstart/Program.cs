@@ -13,7 +13,7 @@ const int Seed = 42;
 var clock = Stopwatch.StartNew();
 
 // 1. Data: 3 tasks whose weight vectors have cosine 0.9 with the first; few rows per feature, where sharing helps.
-var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { Rows = 2000, Features = 32, TaskCount = 3, Correlation = 0.9, SineTerms = 3, Seed = Seed });
+var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = 2000, FeatureCount = 32, TaskCount = 3, Correlation = 0.9, SineTerms = 3, Seed = Seed });
 using var data = synthetic.ToDataset();
 using var split = data.TrainValidationTestSplit(validationFraction: 0.2, testFraction: 0.2, seed: Seed);
 AnsiConsole.MarkupLine($"[bold]MultiTask quickstart[/]: {data.Count} rows, {data.InputWidth} features, tasks {string.Join(", ", data.Tasks.Select(t => t.Name))}");

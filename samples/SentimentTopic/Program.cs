@@ -18,8 +18,11 @@ string dataFolder = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDire
 var sentences = SentenceCorpus.Load(dataFolder);
 var (trainSentences, validationSentences, testSentences) = SentenceCorpus.Split(sentences, validationFraction: 0.15, testFraction: 0.15, seed: SplitSeed);
 
-// The vocabulary sees the training sentences only; words first met in validation or test map to the unknown id.
-var vocabulary = TokenVocabulary.Build(trainSentences.Select(s => s.Text), minCount: 2);
+// The built-in tokenizer: lower-cased words (invariant culture), emoji kept whole, URLs and @handles folded into
+// <url> and <user>. The vocabulary sees the training sentences only; words first met in validation or test map to the
+// unknown id.
+var tokenizer = new TextTokenizer { NormalizeUrls = true, NormalizeUserHandles = true };
+var vocabulary = TokenVocabulary.Build(trainSentences.Select(s => s.Text), minCount: 2, tokenizer: tokenizer);
 TaskSpec[] tasks = [TaskSpec.Binary("sentiment"), TaskSpec.Multiclass("domain", SentenceCorpus.Domains.Length)];
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
@@ -27,6 +30,7 @@ Console.WriteLine(string.Create(
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"vocabulary: {vocabulary.Count} ids (training words seen at least twice, plus padding and unknown); sentences cut at {MaxTokens} tokens"));
+Console.WriteLine($"tokens of \"{trainSentences[0].Text}\": {string.Join(" | ", tokenizer.Tokenize(trainSentences[0].Text))}");
 
 using var train = ToDataset(trainSentences);
 using var validation = ToDataset(validationSentences);
@@ -43,6 +47,8 @@ Console.WriteLine();
 
 using var multiTask = ModelTraining.Train("multi-task", train, validation, trunk, options, ModelSeed);
 var multiReport = multiTask.Evaluate(test);
+Console.WriteLine();
+Console.WriteLine(multiTask.Summary());
 var rows = new List<ResultsTable.Row>();
 foreach (var task in tasks)
 {

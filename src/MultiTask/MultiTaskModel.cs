@@ -272,6 +272,16 @@ public sealed class MultiTaskModel : IDisposable
         return new EvaluationReport(evaluations, aligned.Data.Count);
     }
 
+    /// <summary>
+    /// A table of the layers, like Keras' <c>summary()</c>: one line per layer with its parameter path and type, its
+    /// output shape (e.g. <c>[batch, 64]</c>) and its parameter count, grouped as the shared trunk and each task's head;
+    /// then the shared parameters, the parameters of each task, the total (<see cref="ParameterCount"/>) and the trainable ones.
+    /// </summary>
+    public string Summary() => ModelSummary.Table(this);
+
+    /// <summary>A one-line description: the tasks, the trunk, the heads and the parameter count (or "disposed").</summary>
+    public override string ToString() => ModelSummary.OneLine(this, _network);
+
     /// <summary>Frees the network. Idempotent.</summary>
     public void Dispose()
     {

@@ -14,7 +14,7 @@ internal static class LibraryRun
     internal static MultiTaskDataset Load(SyntheticData data)
         => MultiTaskDataset.FromArrays(data.Features, Tasks, data.Targets.Select(TaskTargets.FromValues).ToArray());
 
-    /// <summary>Creates a fresh model and trainer (not timed) and times <see cref="MultiTaskTrainer.Fit(MultiTaskDataset, MultiTaskDataset?, IProgress{EpochRecord}?, CancellationToken)"/>.</summary>
+    /// <summary>Creates a fresh model and trainer (not timed) and times <see cref="MultiTaskTrainer.Fit(MultiTaskDataset, MultiTaskDataset?, Action{EpochRecord}?, CancellationToken)"/>.</summary>
     internal static RunResult Run(MultiTaskDataset data, int epochs, Weighting.WeightingMethod? weighting = null, GradientSource source = GradientSource.SharedParameters)
     {
         using var model = MultiTaskModel.Create(

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using MultiTask.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 

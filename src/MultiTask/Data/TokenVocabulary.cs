@@ -1,43 +1,38 @@
-using System.Text;
-
 namespace MultiTask.Data;
 
 /// <summary>
-/// A word tokenizer and a vocabulary that maps its tokens to the integer ids a text trunk reads
-/// (see <see cref="MultiTaskDataset.FromTokens"/> and <see cref="Models.Trunks.Text"/>).
+/// A vocabulary that maps tokens to the integer ids a text trunk reads (see <see cref="MultiTaskDataset.FromTokens"/>
+/// and <c>Trunks.Text</c>), with the tokenizer that made its tokens.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Tokenization rule (<see cref="Tokenize"/>): the text is lower-cased with the invariant culture; a token is a
-/// maximal run of letters and decimal digits (<see cref="char.IsLetterOrDigit(char)"/>); an apostrophe
-/// (<c>'</c> or the typographic <c>’</c>, stored as <c>'</c>) belongs to a token only when it stands between two
-/// letters or digits, as in <c>don't</c> or <c>rock'n'roll</c>. Every other character separates tokens and is
-/// dropped, so <c>"Don't STOP—it's 100% 'great'!"</c> gives <c>don't</c>, <c>stop</c>, <c>it's</c>, <c>100</c>,
-/// <c>great</c>.
+/// Ids: 0 is padding (<see cref="PaddingToken"/>), 1 stands for every unknown token (<see cref="UnknownToken"/>),
+/// and the tokens get 2, 3, … in order of descending frequency in the corpus (total occurrences), ties broken by
+/// ordinal string order (<see cref="StringComparer.Ordinal"/>, UTF-16 code units), so the same corpus always gives the
+/// same ids on any machine and culture. A corpus token equal to <see cref="PaddingToken"/> or
+/// <see cref="UnknownToken"/> keeps its reserved id. Instances are immutable and thread-safe.
 /// </para>
 /// <para>
-/// Ids: 0 is padding (<see cref="PaddingToken"/>), 1 stands for every unknown token (<see cref="UnknownToken"/>),
-/// and the words get 2, 3, … in order of descending frequency in the corpus (total occurrences), ties broken by
-/// ordinal string order, so the same corpus always gives the same ids. Instances are immutable and thread-safe.
+/// <see cref="Build"/> tokenizes texts with a tokenizer (by default <see cref="TextTokenizer"/>);
+/// <see cref="BuildFromTokens"/> takes token lists made by any tokenizer. <see cref="Encode"/> uses
+/// <see cref="Tokenizer"/>, so texts are encoded as the vocabulary's corpus was tokenized.
 /// </para>
 /// </remarks>
 public sealed class TokenVocabulary
 {
-    /// <summary>The token shown for the padding id 0; tokenization never produces it.</summary>
+    /// <summary>The token shown for the padding id 0.</summary>
     public const string PaddingToken = "<pad>";
 
-    /// <summary>The token shown for the unknown id 1; tokenization never produces it.</summary>
+    /// <summary>The token shown for the unknown id 1.</summary>
     public const string UnknownToken = "<unk>";
-
-    private const char Apostrophe = '\'';
-    private const char TypographicApostrophe = '\u2019';
 
     private readonly string[] _tokens;
     private readonly Dictionary<string, int> _ids;
 
-    private TokenVocabulary(string[] tokens)
+    private TokenVocabulary(string[] tokens, ITokenizer tokenizer)
     {
         _tokens = tokens;
+        Tokenizer = tokenizer;
         _ids = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
         for (int id = 0; id < tokens.Length; id++)
         {
@@ -54,16 +49,35 @@ public sealed class TokenVocabulary
     /// <summary>The id of every token not in the vocabulary: 1.</summary>
     public int UnknownId => 1;
 
-    /// <summary>Builds a vocabulary from a corpus (see the remarks of <see cref="TokenVocabulary"/> for the ids).</summary>
+    /// <summary>The tokenizer <see cref="Encode"/> and <see cref="EncodeAll"/> use.</summary>
+    public ITokenizer Tokenizer { get; }
+
+    /// <summary>Builds a vocabulary from texts, tokenized with <paramref name="tokenizer"/> (see the remarks of <see cref="TokenVocabulary"/> for the ids).</summary>
     /// <param name="texts">The corpus, one text per item; no item may be null. Build it from training texts only.</param>
     /// <param name="minCount">A token must occur at least this many times in the corpus to get an id. Range: ≥ 1. Default: 1.</param>
     /// <param name="maxSize">The largest <see cref="Count"/> allowed, the two reserved ids included; the most frequent tokens are kept. Range: ≥ 2, or null for no limit. Default: null.</param>
+    /// <param name="tokenizer">Splits the texts, now and in <see cref="Encode"/>. Default: <c>new TextTokenizer()</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="texts"/> is null.</exception>
     /// <exception cref="ArgumentException">A text is null; the message names its position.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minCount"/> or <paramref name="maxSize"/> is out of range.</exception>
-    public static TokenVocabulary Build(IEnumerable<string> texts, int minCount = 1, int? maxSize = null)
+    public static TokenVocabulary Build(IEnumerable<string> texts, int minCount = 1, int? maxSize = null, ITokenizer? tokenizer = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        tokenizer ??= new TextTokenizer();
+        return BuildFromTokens(texts.Select((text, index) => tokenizer.Tokenize(text ?? throw new ArgumentException($"Text {index} of the corpus is null.", nameof(texts)))), minCount, maxSize, tokenizer);
+    }
+
+    /// <summary>Builds a vocabulary from token lists (see the remarks of <see cref="TokenVocabulary"/> for the ids).</summary>
+    /// <param name="tokenLists">The tokenized corpus, one token list per text; no list or token may be null.</param>
+    /// <param name="minCount">A token must occur at least this many times in the corpus to get an id. Range: ≥ 1. Default: 1.</param>
+    /// <param name="maxSize">The largest <see cref="Count"/> allowed, the two reserved ids included; the most frequent tokens are kept. Range: ≥ 2, or null for no limit. Default: null.</param>
+    /// <param name="tokenizer">The tokenizer that made the lists, used by <see cref="Encode"/>. Default: <c>new TextTokenizer()</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="tokenLists"/> is null.</exception>
+    /// <exception cref="ArgumentException">A list or a token is null; the message names its position.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minCount"/> or <paramref name="maxSize"/> is out of range.</exception>
+    public static TokenVocabulary BuildFromTokens(IEnumerable<IReadOnlyList<string>> tokenLists, int minCount = 1, int? maxSize = null, ITokenizer? tokenizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokenLists);
         if (minCount < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(minCount), minCount, $"minCount must be ≥ 1; got {minCount}.");
@@ -76,16 +90,20 @@ public sealed class TokenVocabulary
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         int index = 0;
-        foreach (var text in texts)
+        foreach (var tokens in tokenLists)
         {
-            if (text is null)
+            if (tokens is null)
             {
-                throw new ArgumentException($"Text {index} of the corpus is null.", nameof(texts));
+                throw new ArgumentException($"Token list {index} of the corpus is null.", nameof(tokenLists));
             }
 
-            foreach (var token in Tokenize(text))
+            for (int i = 0; i < tokens.Count; i++)
             {
-                counts[token] = counts.GetValueOrDefault(token) + 1;
+                var token = tokens[i] ?? throw new ArgumentException($"Token {i} of token list {index} is null.", nameof(tokenLists));
+                if (token is not (PaddingToken or UnknownToken))
+                {
+                    counts[token] = counts.GetValueOrDefault(token) + 1;
+                }
             }
 
             index++;
@@ -101,45 +119,10 @@ public sealed class TokenVocabulary
             words = words.Take(max - 2);
         }
 
-        return new TokenVocabulary([PaddingToken, UnknownToken, .. words]);
+        return new TokenVocabulary([PaddingToken, UnknownToken, .. words], tokenizer ?? new TextTokenizer());
     }
 
-    /// <summary>Splits a text into lower-case tokens (see the remarks of <see cref="TokenVocabulary"/> for the rule).</summary>
-    /// <param name="text">Any text; not null.</param>
-    /// <returns>The tokens in text order; empty when the text has no letter or digit.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public static IReadOnlyList<string> Tokenize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<string>();
-        var current = new StringBuilder();
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (char.IsLetterOrDigit(c))
-            {
-                current.Append(char.ToLowerInvariant(c));
-            }
-            else if (IsApostrophe(c) && current.Length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
-            {
-                current.Append(Apostrophe);
-            }
-            else if (current.Length > 0)
-            {
-                tokens.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            tokens.Add(current.ToString());
-        }
-
-        return tokens;
-    }
-
-    /// <summary>The ids of a text's tokens; tokens not in the vocabulary map to <see cref="UnknownId"/>. No padding is added.</summary>
+    /// <summary>The ids of a text's tokens (split by <see cref="Tokenizer"/>); unknown tokens map to <see cref="UnknownId"/>. No padding is added.</summary>
     /// <param name="text">Any text; not null.</param>
     /// <param name="maxLength">Keeps only the first this-many tokens. Range: ≥ 1, or null for all. Default: null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
@@ -148,12 +131,24 @@ public sealed class TokenVocabulary
     {
         ArgumentNullException.ThrowIfNull(text);
         CheckMaxLength(maxLength);
-        var tokens = Tokenize(text);
+        return EncodeTokens(Tokenizer.Tokenize(text), maxLength);
+    }
+
+    /// <summary>The ids of tokens; tokens not in the vocabulary map to <see cref="UnknownId"/>. No padding is added.</summary>
+    /// <param name="tokens">Tokens as the vocabulary's tokenizer makes them; not null.</param>
+    /// <param name="maxLength">Keeps only the first this-many tokens. Range: ≥ 1, or null for all. Default: null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="tokens"/> is null.</exception>
+    /// <exception cref="ArgumentException">A token is null; the message names its position.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is less than 1.</exception>
+    public int[] EncodeTokens(IReadOnlyList<string> tokens, int? maxLength = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        CheckMaxLength(maxLength);
         int length = Math.Min(tokens.Count, maxLength ?? int.MaxValue);
         var ids = new int[length];
         for (int i = 0; i < length; i++)
         {
-            ids[i] = _ids.GetValueOrDefault(tokens[i], UnknownId);
+            ids[i] = _ids.GetValueOrDefault(tokens[i] ?? throw new ArgumentException($"Token {i} is null.", nameof(tokens)), UnknownId);
         }
 
         return ids;
@@ -184,7 +179,7 @@ public sealed class TokenVocabulary
         return [.. sequences];
     }
 
-    /// <summary>Looks up the id of a token, matched exactly (ordinal): pass tokens as <see cref="Tokenize"/> produces them.</summary>
+    /// <summary>Looks up the id of a token, matched exactly (ordinal): pass tokens as <see cref="Tokenizer"/> produces them.</summary>
     /// <param name="token">A token, or <see cref="PaddingToken"/> / <see cref="UnknownToken"/> for the reserved ids.</param>
     /// <param name="id">The token's id, or <see cref="UnknownId"/> when the token is not in the vocabulary.</param>
     /// <returns>Whether the token is in the vocabulary.</returns>
@@ -213,8 +208,6 @@ public sealed class TokenVocabulary
 
         return _tokens[id];
     }
-
-    private static bool IsApostrophe(char c) => c is Apostrophe or TypographicApostrophe;
 
     private static void CheckMaxLength(int? maxLength)
     {

@@ -19,6 +19,9 @@ public sealed class CustomHeadSpec : HeadSpec
 
     internal Func<int, int, Module<Tensor, Tensor>>? Factory { get; init; }
 
+    /// <summary>The factory name: <c>Custom('name')</c>.</summary>
+    public override string ToString() => $"Custom('{Name}')";
+
     internal override Module<Tensor, Tensor> Build(int inputSize, int outputSize, ModuleFactories? factories)
     {
         var factory = Factory ?? factories?.Head(Name)

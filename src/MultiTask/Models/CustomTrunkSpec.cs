@@ -36,6 +36,10 @@ public sealed class CustomTrunkSpec : TrunkSpec
 
     internal Func<Module<Tensor, Tensor>>? Factory { get; init; }
 
+    /// <summary>The factory name and sizes, e.g. <c>Custom('encoder', Features 10 → 32)</c> or <c>Custom('reader', Tokens → 64)</c>.</summary>
+    public override string ToString()
+        => $"Custom('{Name}', {InputKind}{(InputWidth is int width ? $" {ModelSummary.Number(width)}" : string.Empty)} → {ModelSummary.Number(OutputSize)})";
+
     internal override Module<Tensor, Tensor> Build(ModuleFactories? factories)
     {
         var factory = Factory ?? factories?.Trunk(Name)

@@ -16,4 +16,7 @@ public abstract class HeadSpec
 
     /// <summary>Creates the head module with fresh weights.</summary>
     internal abstract Module<Tensor, Tensor> Build(int inputSize, int outputSize, ModuleFactories? factories);
+
+    /// <summary>A readable description of the architecture, e.g. <c>Mlp(in → 16 → out, ReLU)</c>.</summary>
+    public abstract override string ToString();
 }

@@ -17,6 +17,7 @@ public static class Heads
     {
         Trunks.CheckSizes(hiddenSizes, nameof(hiddenSizes), allowEmpty: true);
         Trunks.CheckDropout(dropout);
+        OptionRanges.Defined(activation, nameof(Heads) + "." + nameof(Mlp), nameof(activation));
         return new MlpHeadSpec(hiddenSizes.ToArray(), activation, dropout);
     }
 

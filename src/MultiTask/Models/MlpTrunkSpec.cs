@@ -40,6 +40,10 @@ public sealed class MlpTrunkSpec : TrunkSpec
     /// <inheritdoc/>
     public override int OutputSize => HiddenSizes[^1];
 
+    /// <summary>The layer widths and settings, e.g. <c>Mlp(100 → 256 → 256, ReLU, dropout 0.1, BatchNorm)</c>; zero dropout and no normalisation are left out.</summary>
+    public override string ToString()
+        => $"Mlp({string.Join(" → ", HiddenSizes.Prepend(InputSize).Select(w => ModelSummary.Number(w)))}, {Activation}{(Dropout > 0 ? $", dropout {ModelSummary.Number(Dropout)}" : string.Empty)}{(Normalization != Normalization.None ? $", {Normalization}" : string.Empty)})";
+
     internal override Module<Tensor, Tensor> Build(ModuleFactories? factories)
         => MlpBuilder.Build(InputSize, HiddenSizes, null, Activation, Dropout, Normalization);
 }

@@ -56,5 +56,30 @@ public sealed class TextTrunkSpec : TrunkSpec
     /// <inheritdoc/>
     public override int OutputSize => Bidirectional ? 2 * HiddenSize : HiddenSize;
 
+    /// <summary>
+    /// The sizes and settings, e.g. <c>Text(vocabulary 5,000 → embedding 64 → LSTM 64 × 2 layers, bidirectional, dropout 0.1)</c>;
+    /// one layer, one direction, zero dropout and padding id 0 are left out.
+    /// </summary>
+    public override string ToString()
+    {
+        var settings = new List<string> { $"vocabulary {ModelSummary.Number(VocabularySize)} → embedding {ModelSummary.Number(EmbeddingSize)} → {Cell.ToString().ToUpperInvariant()} {ModelSummary.Number(HiddenSize)}{(Layers > 1 ? $" × {ModelSummary.Number(Layers)} layers" : string.Empty)}" };
+        if (Bidirectional)
+        {
+            settings.Add("bidirectional");
+        }
+
+        if (Dropout > 0)
+        {
+            settings.Add($"dropout {ModelSummary.Number(Dropout)}");
+        }
+
+        if (PaddingId != 0)
+        {
+            settings.Add($"padding id {ModelSummary.Number(PaddingId)}");
+        }
+
+        return $"Text({string.Join(", ", settings)})";
+    }
+
     internal override Module<Tensor, Tensor> Build(ModuleFactories? factories) => new TextEncoder(this);
 }

@@ -26,4 +26,7 @@ public abstract class TrunkSpec
 
     /// <summary>Creates the trunk module with fresh weights.</summary>
     internal abstract Module<Tensor, Tensor> Build(ModuleFactories? factories);
+
+    /// <summary>A readable description of the architecture, e.g. <c>Mlp(100 → 256 → 256, ReLU, dropout 0.1)</c>.</summary>
+    public abstract override string ToString();
 }

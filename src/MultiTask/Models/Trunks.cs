@@ -18,6 +18,8 @@ public static class Trunks
         ArgumentOutOfRangeException.ThrowIfLessThan(inputSize, 1);
         CheckSizes(hiddenSizes, nameof(hiddenSizes), allowEmpty: false);
         CheckDropout(dropout);
+        OptionRanges.Defined(activation, nameof(Trunks) + "." + nameof(Mlp), nameof(activation));
+        OptionRanges.Defined(normalization, nameof(Trunks) + "." + nameof(Mlp), nameof(normalization));
         return new MlpTrunkSpec(inputSize, hiddenSizes.ToArray(), activation, dropout, normalization);
     }
 
@@ -37,6 +39,7 @@ public static class Trunks
         ArgumentOutOfRangeException.ThrowIfLessThan(hiddenSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
         CheckDropout(dropout);
+        OptionRanges.Defined(cell, nameof(Trunks) + "." + nameof(Text), nameof(cell));
         if (paddingId < 0 || paddingId >= vocabularySize)
         {
             throw new ArgumentOutOfRangeException(nameof(paddingId), paddingId, $"The padding id must be a token id in [0, {vocabularySize}).");
@@ -56,6 +59,7 @@ public static class Trunks
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentOutOfRangeException.ThrowIfLessThan(outputSize, 1);
+        OptionRanges.Defined(inputKind, nameof(Trunks) + "." + nameof(Custom), nameof(inputKind));
         if (inputKind == InputKind.Features && inputWidth is null or < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(inputWidth), inputWidth, "A trunk over features needs the number of input features (≥ 1).");

@@ -31,20 +31,19 @@ public sealed class MultiTaskTrainer : IDisposable
 
     /// <summary>Creates a trainer for a model.</summary>
     /// <param name="model">The model to train; not disposed by the trainer.</param>
-    /// <param name="options">The settings; validated here. Default: <c>new TrainerOptions()</c>.</param>
+    /// <param name="options">The settings (each already checked when set). Default: <c>new TrainerOptions()</c>.</param>
     /// <param name="weighting">
     /// The task-balancing method (see <see cref="Weightings"/>); an immutable configuration that may be shared with other
     /// trainers (this trainer keeps its run state in <see cref="WeightingState"/>). Default: static weights from
     /// <see cref="TrainerOptions.TaskWeights"/> (all 1: equal weighting).
     /// </param>
-    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     /// <exception cref="ArgumentException"><see cref="TrainerOptions.TaskWeights"/> names a task the model does not have, or the weighting method cannot use <see cref="TrainerOptions.GradientSource"/>.</exception>
     public MultiTaskTrainer(MultiTaskModel model, TrainerOptions? options = null, WeightingMethod? weighting = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _device = model.Device;
-        Options = (options ?? new TrainerOptions()).Validate();
+        Options = options ?? new TrainerOptions();
         if (weighting is not null && Options.TaskWeights is not null)
         {
             throw new ArgumentException($"TrainerOptions.TaskWeights set static weights, but a weighting method ({weighting.Name}) was also given; use one or the other.", nameof(weighting));
@@ -75,36 +74,30 @@ public sealed class MultiTaskTrainer : IDisposable
     /// <summary>This trainer's run state of <see cref="Weighting"/> (learned values, buffers, counters); owned by the trainer, disposed with it.</summary>
     public WeightingState WeightingState { get; }
 
-    /// <summary>The validated settings.</summary>
+    /// <summary>The settings.</summary>
     public TrainerOptions Options { get; }
 
-    /// <summary>Trains for <see cref="TrainerOptions.Epochs"/> epochs (fewer with early stopping), reporting each epoch to a callback.</summary>
-    /// <param name="train">Training rows with the model's tasks.</param>
-    /// <param name="validation">Validation rows for the per-epoch validation loss and early stopping; optional.</param>
-    /// <param name="onEpoch">Called synchronously after each epoch.</param>
-    /// <param name="cancellationToken">Stops training between steps.</param>
-    public TrainingHistory Fit(MultiTaskDataset train, MultiTaskDataset? validation, Action<EpochRecord> onEpoch, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(onEpoch);
-        return Fit(train, validation, new CallbackProgress(onEpoch), cancellationToken);
-    }
-
     /// <summary>Trains for <see cref="TrainerOptions.Epochs"/> epochs (fewer with early stopping).</summary>
+    /// <remarks>
+    /// Every argument but <paramref name="train"/> is optional and may be null or named:
+    /// <c>Fit(train)</c>, <c>Fit(train, validation, epoch =&gt; ...)</c>, <c>Fit(train, null, null, token)</c> all compile.
+    /// To report to an <see cref="IProgress{T}"/>, pass its method: <c>Fit(train, validation, progress.Report)</c>.
+    /// </remarks>
     /// <param name="train">Training rows with the model's tasks (matched by name).</param>
-    /// <param name="validation">Validation rows for the per-epoch validation loss and early stopping; optional.</param>
-    /// <param name="progress">Receives one <see cref="EpochRecord"/> per epoch; optional.</param>
-    /// <param name="cancellationToken">Stops training between steps.</param>
+    /// <param name="validation">Validation rows for the per-epoch validation loss and early stopping. Default: null (none).</param>
+    /// <param name="onEpoch">Called synchronously, on the training thread, after each epoch with its <see cref="EpochRecord"/>. Default: null.</param>
+    /// <param name="cancellationToken">Stops training between steps (<see cref="OperationCanceledException"/>). Default: none.</param>
     /// <returns>Per-epoch, per-task losses and weights, and the early-stopping outcome.</returns>
     /// <exception cref="ArgumentException">A dataset does not match the model (inputs or tasks); the message names what differs.</exception>
     /// <exception cref="TrainingDivergedException">A task's loss became NaN or infinite; the weights are left as before that step.</exception>
-    public TrainingHistory Fit(MultiTaskDataset train, MultiTaskDataset? validation = null, IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default)
+    public TrainingHistory Fit(MultiTaskDataset train, MultiTaskDataset? validation = null, Action<EpochRecord>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         CheckReady(validation is not null);
         using var trainView = AlignedView.Of(_model, train);
         using var validationView = validation is null ? null : AlignedView.Of(_model, validation);
         using var trainBlock = TaskBlock.Whole(trainView.Data);
         using var validationBlock = validationView is null ? null : TaskBlock.Whole(validationView.Data);
-        return WithThreads(() => FitEpochs([trainBlock], validationBlock is null ? null : [validationBlock], sampling: null, progress, cancellationToken));
+        return WithThreads(() => FitEpochs([trainBlock], validationBlock is null ? null : [validationBlock], sampling: null, onEpoch, cancellationToken));
     }
 
     /// <summary>
@@ -112,12 +105,12 @@ public sealed class MultiTaskTrainer : IDisposable
     /// as <see cref="TrainerOptions.Sampling"/> says, for <see cref="TrainerOptions.Epochs"/> epochs.
     /// </summary>
     /// <param name="train">A dataset for every task of the model, by task name; each must contain that task (it may contain others, which are ignored here).</param>
-    /// <param name="validation">Validation datasets by task name (each task's loss is measured on its own dataset); optional, and may cover only some tasks.</param>
-    /// <param name="progress">Receives one <see cref="EpochRecord"/> per epoch; optional.</param>
-    /// <param name="cancellationToken">Stops training between steps.</param>
+    /// <param name="validation">Validation datasets by task name (each task's loss is measured on its own dataset); may cover only some tasks. Default: null (none).</param>
+    /// <param name="onEpoch">Called synchronously after each epoch with its <see cref="EpochRecord"/>. Default: null.</param>
+    /// <param name="cancellationToken">Stops training between steps. Default: none.</param>
     /// <returns>Per-epoch, per-task losses and weights, and the early-stopping outcome.</returns>
     /// <exception cref="ArgumentException">A task has no dataset, a name is unknown, or a dataset does not match the model.</exception>
-    public TrainingHistory Fit(IReadOnlyDictionary<string, MultiTaskDataset> train, IReadOnlyDictionary<string, MultiTaskDataset>? validation = null, IProgress<EpochRecord>? progress = null, CancellationToken cancellationToken = default)
+    public TrainingHistory Fit(IReadOnlyDictionary<string, MultiTaskDataset> train, IReadOnlyDictionary<string, MultiTaskDataset>? validation = null, Action<EpochRecord>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         CheckReady(validation is { Count: > 0 });
@@ -148,7 +141,7 @@ public sealed class MultiTaskTrainer : IDisposable
                 trainBlocks.Concat(validationBlocks).ToList().ForEach(b => b.PadTo(width, text.PaddingId));
             }
 
-            return WithThreads(() => FitEpochs(trainBlocks, validationBlocks.Count > 0 ? validationBlocks : null, Options.Sampling, progress, cancellationToken));
+            return WithThreads(() => FitEpochs(trainBlocks, validationBlocks.Count > 0 ? validationBlocks : null, Options.Sampling, onEpoch, cancellationToken));
         }
         finally
         {
@@ -246,7 +239,7 @@ public sealed class MultiTaskTrainer : IDisposable
         WeightingState.Dispose();
     }
 
-    private TrainingHistory FitEpochs(IReadOnlyList<TaskBlock> train, IReadOnlyList<TaskBlock>? validation, TaskSampling? sampling, IProgress<EpochRecord>? progress, CancellationToken cancellationToken)
+    private TrainingHistory FitEpochs(IReadOnlyList<TaskBlock> train, IReadOnlyList<TaskBlock>? validation, TaskSampling? sampling, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
     {
         using var snapshot = new WeightSnapshot();
         var epochs = new List<EpochRecord>();
@@ -279,7 +272,7 @@ public sealed class MultiTaskTrainer : IDisposable
                 GradientCosines = trained.Cosines,
             };
             epochs.Add(record);
-            progress?.Report(record);
+            onEpoch?.Invoke(record);
             if (validationTotal is double v)
             {
                 if (v < best - Options.EarlyStoppingMinDelta || bestEpoch is null)
@@ -441,10 +434,5 @@ public sealed class MultiTaskTrainer : IDisposable
         {
             throw new ArgumentException($"{weighting.Name} needs gradients of the shared parameters; it does not support GradientSource.Representation.", nameof(weighting));
         }
-    }
-
-    private sealed class CallbackProgress(Action<EpochRecord> callback) : IProgress<EpochRecord>
-    {
-        public void Report(EpochRecord value) => callback(value);
     }
 }

@@ -1,47 +1,55 @@
 namespace MultiTask.Training;
 
-/// <summary>Settings of a <see cref="MultiTaskTrainer"/>. Validated when the trainer is created.</summary>
+/// <summary>
+/// Settings of a <see cref="MultiTaskTrainer"/>. Each setting is checked when it is set, so an invalid options object
+/// cannot exist: an out-of-range value throws <see cref="ArgumentOutOfRangeException"/> naming the setting and its range.
+/// Rules that involve the trainer's other arguments (task names, the weighting method, validation data) are checked by
+/// the trainer.
+/// </summary>
 public sealed class TrainerOptions
 {
+    private const string Owner = nameof(TrainerOptions);
+
     /// <summary>The optimiser. Default: <see cref="OptimizerKind.Adam"/>.</summary>
-    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+    public OptimizerKind Optimizer { get; init => field = OptionRanges.Defined(value, Owner); } = OptimizerKind.Adam;
 
-    /// <summary>The learning rate. Range: &gt; 0. Default: 1e-3.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>The learning rate. Range: finite and &gt; 0. Default: 1e-3.</summary>
+    public double LearningRate { get; init => field = OptionRanges.Require(value, value > 0 && double.IsFinite(value), "finite and > 0", Owner); } = 1e-3;
 
-    /// <summary>Weight decay (L2 for Adam and SGD, decoupled for AdamW). Range: ≥ 0. Default: 0.</summary>
-    public double WeightDecay { get; init; }
+    /// <summary>Weight decay (L2 for Adam and SGD, decoupled for AdamW). Range: finite and ≥ 0. Default: 0.</summary>
+    public double WeightDecay { get; init => field = OptionRanges.Require(value, value >= 0 && double.IsFinite(value), "finite and ≥ 0", Owner); }
 
     /// <summary>Momentum of SGD. Range: [0, 1). Default: 0.9.</summary>
-    public double Momentum { get; init; } = 0.9;
+    public double Momentum { get; init => field = OptionRanges.Require(value, value is >= 0 and < 1, "in [0, 1)", Owner); } = 0.9;
 
     /// <summary>The number of passes over the training data. Range: ≥ 1. Default: 10.</summary>
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init => field = OptionRanges.Require(value, value >= 1, "≥ 1", Owner); } = 10;
 
     /// <summary>Rows per training step. Range: ≥ 1. Default: 64.</summary>
-    public int BatchSize { get; init; } = 64;
+    public int BatchSize { get; init => field = OptionRanges.Require(value, value >= 1, "≥ 1", Owner); } = 64;
 
     /// <summary>Whether rows are shuffled every epoch (reproducibly, from <see cref="Seed"/>). Default: true.</summary>
     public bool Shuffle { get; init; } = true;
 
     /// <summary>
     /// Static per-task loss weights by task name (task prioritisation): the training loss is Σ wₜ·Lₜ. Tasks not listed
-    /// weigh 1. Only with the default weighting (no weighting method given to the trainer). Range: each finite and ≥ 0.
+    /// weigh 1. Only with the default weighting (no weighting method given to the trainer; checked by the trainer, as are
+    /// the task names). The dictionary is copied when set. Range: each finite and ≥ 0.
     /// Default: none (all 1).
     /// </summary>
-    public IReadOnlyDictionary<string, double>? TaskWeights { get; init; }
+    public IReadOnlyDictionary<string, double>? TaskWeights { get; init => field = CheckedWeights(value); }
 
-    /// <summary>Clips the global gradient norm to this value before each step; null for no clipping. Range: &gt; 0. Default: null.</summary>
-    public double? MaxGradientNorm { get; init; }
+    /// <summary>Clips the global gradient norm to this value before each step; null for no clipping. Range: finite and &gt; 0, or null. Default: null.</summary>
+    public double? MaxGradientNorm { get; init => field = OptionRanges.Require(value, value is null || (value > 0 && double.IsFinite(value.Value)), "finite and > 0, or null", Owner); }
 
     /// <summary>
     /// Stops when the validation loss has not improved by more than <see cref="EarlyStoppingMinDelta"/> for this many
-    /// epochs; null to train all epochs. Needs a validation dataset. Range: ≥ 1. Default: null.
+    /// epochs; null to train all epochs. Needs a validation dataset (checked by <c>Fit</c>). Range: ≥ 1, or null. Default: null.
     /// </summary>
-    public int? EarlyStoppingPatience { get; init; }
+    public int? EarlyStoppingPatience { get; init => field = OptionRanges.Require(value, value is null or >= 1, "≥ 1, or null", Owner); }
 
-    /// <summary>The improvement of the validation loss that counts. Range: ≥ 0. Default: 0.</summary>
-    public double EarlyStoppingMinDelta { get; init; }
+    /// <summary>The improvement of the validation loss that counts. Range: finite and ≥ 0. Default: 0.</summary>
+    public double EarlyStoppingMinDelta { get; init => field = OptionRanges.Require(value, value >= 0 && double.IsFinite(value), "finite and ≥ 0", Owner); }
 
     /// <summary>Whether the weights of the epoch with the lowest validation loss are restored at the end. Default: true (when validating).</summary>
     public bool RestoreBestWeights { get; init; } = true;
@@ -51,51 +59,38 @@ public sealed class TrainerOptions
 
     /// <summary>
     /// The number of CPU threads TorchSharp uses while <c>Fit</c> runs (the previous setting is restored afterwards);
-    /// null leaves the current setting. Small models often train faster on 1 thread. Range: ≥ 1. Default: null.
+    /// null leaves the current setting. Small models often train faster on 1 thread. Range: ≥ 1, or null. Default: null.
     /// </summary>
-    public int? Threads { get; init; }
+    public int? Threads { get; init => field = OptionRanges.Require(value, value is null or >= 1, "≥ 1, or null", Owner); }
 
     /// <summary>Where gradient-based weighting methods take per-task gradients. Default: <see cref="GradientSource.SharedParameters"/>.</summary>
-    public GradientSource GradientSource { get; init; } = GradientSource.SharedParameters;
+    public GradientSource GradientSource { get; init => field = OptionRanges.Defined(value, Owner); } = GradientSource.SharedParameters;
 
     /// <summary>What gradient heads receive under gradient-based weighting. Default: <see cref="HeadGradientMode.Unweighted"/>.</summary>
-    public HeadGradientMode HeadGradients { get; init; } = HeadGradientMode.Unweighted;
+    public HeadGradientMode HeadGradients { get; init => field = OptionRanges.Defined(value, Owner); } = HeadGradientMode.Unweighted;
 
     /// <summary>Whether and how often gradient cosines between tasks are measured. Default: <see cref="GradientDiagnostics.None"/>.</summary>
-    public GradientDiagnostics GradientDiagnostics { get; init; } = GradientDiagnostics.None;
+    public GradientDiagnostics GradientDiagnostics { get; init => field = OptionRanges.Defined(value, Owner); } = GradientDiagnostics.None;
 
     /// <summary>Which tasks each step trains when <c>Fit</c> gets one dataset. Default: <see cref="TaskSchedule.Joint"/>.</summary>
-    public TaskSchedule Schedule { get; init; } = TaskSchedule.Joint;
+    public TaskSchedule Schedule { get; init => field = OptionRanges.Defined(value, Owner); } = TaskSchedule.Joint;
 
     /// <summary>How steps draw rows when <c>Fit</c> gets one dataset per task. Default: <see cref="TaskSampling.CycleToLongest"/>.</summary>
-    public TaskSampling Sampling { get; init; } = TaskSampling.CycleToLongest;
+    public TaskSampling Sampling { get; init => field = OptionRanges.Defined(value, Owner); } = TaskSampling.CycleToLongest;
 
-    /// <summary>Checks every setting; the message names the setting and its range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
-    public TrainerOptions Validate()
+    private static IReadOnlyDictionary<string, double>? CheckedWeights(IReadOnlyDictionary<string, double>? weights)
     {
-        Check(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "> 0");
-        Check(WeightDecay >= 0 && double.IsFinite(WeightDecay), nameof(WeightDecay), WeightDecay, "≥ 0");
-        Check(Momentum is >= 0 and < 1, nameof(Momentum), Momentum, "[0, 1)");
-        Check(Epochs >= 1, nameof(Epochs), Epochs, "≥ 1");
-        Check(BatchSize >= 1, nameof(BatchSize), BatchSize, "≥ 1");
-        Check(MaxGradientNorm is null or > 0, nameof(MaxGradientNorm), MaxGradientNorm, "> 0 or null");
-        Check(EarlyStoppingPatience is null or >= 1, nameof(EarlyStoppingPatience), EarlyStoppingPatience, "≥ 1 or null");
-        Check(EarlyStoppingMinDelta >= 0, nameof(EarlyStoppingMinDelta), EarlyStoppingMinDelta, "≥ 0");
-        Check(Threads is null or >= 1, nameof(Threads), Threads, "≥ 1 or null");
-        foreach (var (task, weight) in TaskWeights ?? new Dictionary<string, double>())
+        if (weights is null)
         {
-            Check(weight >= 0 && double.IsFinite(weight), $"{nameof(TaskWeights)}['{task}']", weight, "finite and ≥ 0");
+            return null;
         }
 
-        return this;
-    }
-
-    private static void Check(bool ok, string name, object? value, string range)
-    {
-        if (!ok)
+        var copy = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (task, weight) in weights)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"TrainerOptions.{name} must be {range}; got {value}.");
+            copy[task] = OptionRanges.Require(weight, weight >= 0 && double.IsFinite(weight), "finite and ≥ 0", Owner, $"{nameof(TaskWeights)}['{task}']");
         }
+
+        return copy;
     }
 }

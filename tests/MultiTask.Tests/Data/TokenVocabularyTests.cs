@@ -106,17 +106,36 @@ public sealed class TokenVocabularyTests
         missing.Should().Be(1);
     }
 
-    [Theory]
-    [InlineData("Don't STOP—it's 100% 'great'!", new[] { "don't", "stop", "it's", "100", "great" })]
-    [InlineData("rock'n'roll abc123def", new[] { "rock'n'roll", "abc123def" })]
-    [InlineData("It\u2019s fine", new[] { "it's", "fine" })]
-    [InlineData("students' 'quoted' don''t", new[] { "students", "quoted", "don", "t" })]
-    [InlineData("Café-au-lait, 10/10", new[] { "café", "au", "lait", "10", "10" })]
-    [InlineData("tab\there\nnew\u0085line", new[] { "tab", "here", "new", "line" })]
-    [InlineData("?! ... ''", new string[0])]
-    public void Tokenize_FollowsTheDocumentedRule(string text, string[] expected)
+    [Fact]
+    public void BuildFromTokens_OrdersByCountThenOrdinally_AndKeepsReservedTokensOnTheirIds()
     {
-        TokenVocabulary.Tokenize(text).Should().Equal(expected);
+        // Counts: b 2, a 2, <x> 1, c 1, 😂 1; ordinal order within a count: a < b, and '<' (U+003C) < 'c' < '😂' (U+D83D).
+        var vocabulary = TokenVocabulary.BuildFromTokens([["b", "a", "b", "<unk>"], ["c", "a", "<x>", "😂", "<pad>"]]);
+
+        Enumerable.Range(0, vocabulary.Count).Select(vocabulary.TokenOf).Should().Equal("<pad>", "<unk>", "a", "b", "<x>", "c", "😂");
+        vocabulary.EncodeTokens(["c", "<pad>", "zz", "a"]).Should().Equal(5, 0, 1, 2);
+        TokenVocabulary.BuildFromTokens([["b", "a", "b"], ["c", "a"]], minCount: 2).Count.Should().Be(4);
+        TokenVocabulary.BuildFromTokens([["b", "a", "b"], ["c", "a"]], maxSize: 3).TokenOf(2).Should().Be("a");
+    }
+
+    [Fact]
+    public void Build_WithAPluggedTokenizer_UsesItForTheCorpusAndForEncode()
+    {
+        var vocabulary = TokenVocabulary.Build(["a-b a", "b-b"], tokenizer: new SplitOnDash());
+
+        // Tokens "a", "b a", "b", "b": b 2, then "a" and "b a" once each ("a" < "b a" ordinally).
+        Enumerable.Range(2, 3).Select(vocabulary.TokenOf).Should().Equal("b", "a", "b a");
+        vocabulary.Tokenizer.Should().BeOfType<SplitOnDash>();
+        vocabulary.Encode("b a-q").Should().Equal(4, 1);
+    }
+
+    [Fact]
+    public void Encode_KeepsEmojiWhole_WithTheDefaultTokenizer()
+    {
+        var vocabulary = TokenVocabulary.Build(["love it 👍🏽", "👍🏽 👨‍👩‍👧"]);
+
+        vocabulary.TokenOf(2).Should().Be("👍🏽");
+        vocabulary.Encode("it 👍🏽 👨‍👩‍👧!").Should().Equal(3, 2, 5); // 👍🏽 2 (twice), then it 3 < love 4 < 👨‍👩‍👧 5 (U+D83D) ordinally
     }
 
     [Fact]
@@ -142,7 +161,14 @@ public sealed class TokenVocabularyTests
             .Should().Throw<ArgumentException>().WithMessage("Text 1 of the corpus is null.*");
         FluentActions.Invoking(() => vocabulary.Encode("cat", maxLength: 0))
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage("maxLength must be ≥ 1*got 0.*");
+        FluentActions.Invoking(() => TokenVocabulary.BuildFromTokens([["ok"], ["fine", null!]]))
+            .Should().Throw<ArgumentException>().WithMessage("Token 1 of token list 1 is null.*");
         FluentActions.Invoking(() => vocabulary.EncodeAll(["cat", "dog", null!]))
             .Should().Throw<ArgumentException>().WithMessage("Text 2 is null.*");
+    }
+
+    private sealed class SplitOnDash : ITokenizer
+    {
+        public IReadOnlyList<string> Tokenize(string text) => text.Split('-');
     }
 }

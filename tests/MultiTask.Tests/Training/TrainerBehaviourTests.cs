@@ -109,26 +109,6 @@ public sealed class TrainerBehaviourTests
         before.Dispose();
     }
 
-    [Theory]
-    [InlineData(nameof(TrainerOptions.LearningRate))]
-    [InlineData(nameof(TrainerOptions.BatchSize))]
-    [InlineData(nameof(TrainerOptions.Epochs))]
-    [InlineData(nameof(TrainerOptions.Momentum))]
-    public void Options_OutOfRange_NameTheSetting(string setting)
-    {
-        var options = setting switch
-        {
-            nameof(TrainerOptions.LearningRate) => new TrainerOptions { LearningRate = 0 },
-            nameof(TrainerOptions.BatchSize) => new TrainerOptions { BatchSize = 0 },
-            nameof(TrainerOptions.Epochs) => new TrainerOptions { Epochs = -1 },
-            _ => new TrainerOptions { Momentum = 1.0 },
-        };
-
-        var act = () => options.Validate();
-
-        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(setting);
-    }
-
     [Fact]
     public void Constructor_WeightForUnknownTask_NamesIt()
     {

@@ -18,7 +18,7 @@ public sealed class WeightingQualityTests
     {
         // The quickstart's generator (MMoE, 3 tasks, correlation 0.9, 3 sine terms), smaller. Predicting each task's mean
         // would give a validation MSE equal to its variance; every method must get the summed MSE below 40% of that.
-        var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { Rows = 900, Features = 16, TaskCount = 3, Correlation = 0.9, SineTerms = 3, Seed = 42 });
+        var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = 900, FeatureCount = 16, TaskCount = 3, Correlation = 0.9, SineTerms = 3, Seed = 42 });
         using var data = synthetic.ToDataset();
         using var split = data.TrainTestSplit(0.3, seed: 42);
         double varianceSum = split.Test.Tasks.Sum(t => Variance(split.Test.GetValues(t.Name)));

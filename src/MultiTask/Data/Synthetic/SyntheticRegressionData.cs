@@ -17,7 +17,7 @@ public sealed class SyntheticRegressionData
     /// <summary>One target array per task, in task order.</summary>
     public IReadOnlyList<float[]> Targets { get; }
 
-    /// <summary>The weight vector wₜ of each task (length <see cref="MmoeSyntheticOptions.Features"/>).</summary>
+    /// <summary>The weight vector wₜ of each task (length <see cref="MmoeSyntheticOptions.FeatureCount"/>).</summary>
     public IReadOnlyList<double[]> Weights { get; }
 
     /// <summary>Regression task specs named "task1", "task2", ….</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace MultiTask.Data.Synthetic;
@@ -13,28 +14,34 @@ public static class SyntheticTasks
     /// <remarks>For two tasks this is the paper's generator. Without the sine terms the label correlation equals p;
     /// with them it is lower but still increases with p.</remarks>
     /// <param name="options">The settings; default: <c>new MmoeSyntheticOptions()</c>.</param>
+    /// <exception cref="ArgumentException"><see cref="MmoeSyntheticOptions.FeatureCount"/> is less than <see cref="MmoeSyntheticOptions.TaskCount"/>.</exception>
     public static SyntheticRegressionData Mmoe(MmoeSyntheticOptions? options = null)
     {
-        var o = (options ?? new MmoeSyntheticOptions()).Validate();
+        var o = options ?? new MmoeSyntheticOptions();
+        if (o.FeatureCount < o.TaskCount)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"MmoeSyntheticOptions.FeatureCount ({o.FeatureCount}) must be ≥ MmoeSyntheticOptions.TaskCount ({o.TaskCount}): each task needs its own orthogonal direction."), nameof(options));
+        }
+
         var random = new Random(o.Seed);
-        var directions = OrthonormalDirections(o.TaskCount, o.Features, random);
+        var directions = OrthonormalDirections(o.TaskCount, o.FeatureCount, random);
         double p = o.Correlation, q = Math.Sqrt(Math.Max(0, 1 - (p * p)));
         var weights = new double[o.TaskCount][];
         for (int t = 0; t < o.TaskCount; t++)
         {
-            weights[t] = new double[o.Features];
-            for (int j = 0; j < o.Features; j++)
+            weights[t] = new double[o.FeatureCount];
+            for (int j = 0; j < o.FeatureCount; j++)
             {
                 weights[t][j] = t == 0 ? o.Scale * directions[0][j] : o.Scale * ((p * directions[0][j]) + (q * directions[t][j]));
             }
         }
 
-        var features = new float[o.Rows, o.Features];
-        var targets = Enumerable.Range(0, o.TaskCount).Select(_ => new float[o.Rows]).ToArray();
-        var row = new double[o.Features];
-        for (int i = 0; i < o.Rows; i++)
+        var features = new float[o.RowCount, o.FeatureCount];
+        var targets = Enumerable.Range(0, o.TaskCount).Select(_ => new float[o.RowCount]).ToArray();
+        var row = new double[o.FeatureCount];
+        for (int i = 0; i < o.RowCount; i++)
         {
-            for (int j = 0; j < o.Features; j++)
+            for (int j = 0; j < o.FeatureCount; j++)
             {
                 row[j] = Normal.Sample(random, 0, 1);
                 features[i, j] = (float)row[j];
@@ -43,7 +50,7 @@ public static class SyntheticTasks
             for (int t = 0; t < o.TaskCount; t++)
             {
                 double z = 0;
-                for (int j = 0; j < o.Features; j++)
+                for (int j = 0; j < o.FeatureCount; j++)
                 {
                     z += weights[t][j] * row[j];
                 }

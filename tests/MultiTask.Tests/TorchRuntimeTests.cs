@@ -1,7 +1,6 @@
 using System.Text;
-using MultiTask.Internal;
 
-namespace MultiTask.Tests.Internal;
+namespace MultiTask.Tests;
 
 public sealed class TorchRuntimeTests
 {

@@ -1,4 +1,4 @@
-namespace MultiTask.Internal;
+namespace MultiTask;
 
 /// <summary>Validation and flattening of user input arrays (features and token sequences).</summary>
 internal static class InputArrays

@@ -1,8 +1,8 @@
-using MultiTask.Training;
+using MultiTask.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MultiTask.Internal;
+namespace MultiTask.Training;
 
 /// <summary>
 /// The row permutations of one epoch, one per block and cycle (a block that starts over gets a fresh one), created on

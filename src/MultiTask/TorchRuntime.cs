@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using TorchSharp;
 
-namespace MultiTask.Internal;
+namespace MultiTask;
 
 /// <summary>Loads TorchSharp's native library once and explains a failure in terms a user can act on.</summary>
 internal static class TorchRuntime
