@@ -19,8 +19,8 @@ internal static class MemoryBenchmark
 
         // Load libtorch (and JIT the dataset path) on a tiny dataset first, so its code is not counted as data.
         using (var warm = LibraryRun.Load(SyntheticData.Create(64, width, BenchmarkOptions.DataSeed)))
-        using (warm.TrainValidationTestSplit(0.15, 0.15, seed: 1))
         {
+            warm.TrainValidationTestSplit(0.15, 0.15, seed: 1);
         }
 
         var features = new float[rows, width];
@@ -45,12 +45,14 @@ internal static class MemoryBenchmark
         Line("dataset", datasetPeak - user, datasetHeld - user, featureBytes);
 
         MemoryProbe.ResetPeak();
-        using var split = data.TrainValidationTestSplit(0.15, 0.15, seed: 1);
+        var split = data.TrainValidationTestSplit(0.15, 0.15, seed: 1);
         long splitPeak = MemoryProbe.PeakBytes();
         Settle();
         long splitHeld = MemoryProbe.CurrentBytes();
         Line("dataset + split", splitPeak - user, splitHeld - user, featureBytes);
+        Report.Line($"  parts: train {split.Train.RowCount:N0}, validation {split.Validation!.RowCount:N0}, test {split.Test.RowCount:N0} rows");
         Report.Line($"Target: at most 1 copy of the features for the dataset and none more for the split.");
+        GC.KeepAlive(split);
         GC.KeepAlive(features);
         GC.KeepAlive(targets);
     }
