@@ -14,10 +14,12 @@ var clock = Stopwatch.StartNew();
 
 // 1. Data: 3 tasks whose weight vectors have cosine 0.9 with the first; few rows per feature, where sharing helps.
 var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = 2000, FeatureCount = 32, TaskCount = 3, Correlation = 0.9, SineTerms = 3, Seed = Seed });
+// The dataset owns the one copy of the features; the split's parts and SelectTasks below are views of it (no copies,
+// nothing to dispose).
 using var data = synthetic.ToDataset();
-using var split = data.TrainValidationTestSplit(validationFraction: 0.2, testFraction: 0.2, seed: Seed);
-AnsiConsole.MarkupLine($"[bold]MultiTask quickstart[/]: {data.Count} rows, {data.InputWidth} features, tasks {string.Join(", ", data.Tasks.Select(t => t.Name))}");
-AnsiConsole.MarkupLine($"train {split.Train.Count} / validation {split.Validation!.Count} / test {split.Test.Count} rows\n");
+var split = data.TrainValidationTestSplit(validationFraction: 0.2, testFraction: 0.2, seed: Seed);
+AnsiConsole.MarkupLine($"[bold]MultiTask quickstart[/]: {data.RowCount} rows, {data.InputWidth} features, tasks {string.Join(", ", data.Tasks.Select(t => t.Name))}");
+AnsiConsole.MarkupLine($"train {split.Train.RowCount} / validation {split.Validation!.RowCount} / test {split.Test.RowCount} rows\n");
 
 var trunk = Trunks.Mlp(data.InputWidth, [32, 32]);
 var head = Heads.Mlp([16]);
@@ -34,13 +36,13 @@ AnsiConsole.Progress()
     {
         foreach (var task in data.Tasks)
         {
-            using var train = split.Train.SelectTasks(task.Name);
-            using var validation = split.Validation.SelectTasks(task.Name);
-            using var test = split.Test.SelectTasks(task.Name);
+            var train = split.Train.SelectTasks(task.Name);
+            var validation = split.Validation!.SelectTasks(task.Name);
+            var test = split.Test.SelectTasks(task.Name);
             singleTask[task.Name] = Train($"single-task {task.Name}", [task], train, validation, test, context)[task.Name];
         }
 
-        multiTask = Train("multi-task (all 3)", data.Tasks, split.Train, split.Validation, split.Test, context, diagnostics: true);
+        multiTask = Train("multi-task (all 3)", data.Tasks, split.Train, split.Validation!, split.Test, context, diagnostics: true);
     });
 
 // 3. Report: test metrics per task, single-task versus multi-task.

@@ -52,21 +52,22 @@ Console.WriteLine(multiTask.Summary());
 var rows = new List<ResultsTable.Row>();
 foreach (var task in tasks)
 {
-    using var singleTrain = train.SelectTasks(task.Name);
-    using var singleValidation = validation.SelectTasks(task.Name);
-    using var singleTest = test.SelectTasks(task.Name);
+    // Views of the datasets above: they share their token tensors, so there is nothing to copy or dispose.
+    var singleTrain = train.SelectTasks(task.Name);
+    var singleValidation = validation.SelectTasks(task.Name);
+    var singleTest = test.SelectTasks(task.Name);
     using var single = ModelTraining.Train($"{task.Name} only", singleTrain, singleValidation, trunk, options, ModelSeed);
     var singleReport = single.Evaluate(singleTest);
     rows.Add(new ResultsTable.Row(task.Name, MetricNames.Accuracy, singleReport[task.Name][MetricNames.Accuracy], multiReport[task.Name][MetricNames.Accuracy]));
 }
 
 Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Test set ({test.Count} sentences):"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Test set ({test.RowCount} sentences):"));
 ResultsTable.Print(rows);
-double worst = rows.SelectMany(r => new[] { r.SingleTask, r.MultiTask }).Max(p => Math.Sqrt(p * (1 - p) / test.Count));
+double worst = rows.SelectMany(r => new[] { r.SingleTask, r.MultiTask }).Max(p => Math.Sqrt(p * (1 - p) / test.RowCount));
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"(one standard error of these accuracies on {test.Count} sentences is at most {worst:F3}; smaller differences are noise)"));
+    $"(one standard error of these accuracies on {test.RowCount} sentences is at most {worst:F3}; smaller differences are noise)"));
 
 Console.WriteLine();
 Console.WriteLine("Multi-task predictions for new sentences:");

@@ -1,14 +1,35 @@
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
+
 namespace MultiTask;
 
-/// <summary>Validation and flattening of user input arrays (features and token sequences).</summary>
+/// <summary>
+/// Validates user input arrays (features and token sequences) and copies them once, straight into a new tensor in the
+/// caller's dispose scope: no intermediate flat array and no clone inside TorchSharp.
+/// </summary>
 internal static class InputArrays
 {
-    /// <summary>Flattens feature rows into one row-major array; all rows must have the same length.</summary>
-    internal static (float[] Flat, int Columns) Flatten(float[][] rows)
+    /// <summary>Rows written per span: keeps each span of the tensor's memory under 1 GiB (TorchSharp's byte spans stop at 2 GiB).</summary>
+    private const long ChunkBytes = 1L << 30;
+
+    /// <summary>A float32 tensor [rows, columns] holding the matrix; every value must be finite.</summary>
+    internal static Tensor Features(float[,] features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        int rows = features.GetLength(0), columns = features.GetLength(1);
+        var source = features.Length == 0 ? ReadOnlySpan<float>.Empty : MemoryMarshal.CreateReadOnlySpan(ref features[0, 0], features.Length);
+        CheckFinite(source, Math.Max(columns, 1));
+        var tensor = torch.empty([rows, columns], ScalarType.Float32);
+        Fill<float>(tensor, rows, columns, (start, target) => MemoryMarshal.CreateReadOnlySpan(ref features[0, 0], features.Length).Slice(start * columns, target.Length).CopyTo(target));
+        return tensor;
+    }
+
+    /// <summary>A float32 tensor [rows, columns] holding the rows; all rows must have the same length and finite values.</summary>
+    internal static Tensor Features(float[][] rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         int columns = rows.Length == 0 ? 0 : (rows[0]?.Length ?? 0);
-        var flat = new float[rows.Length * columns];
         for (int i = 0; i < rows.Length; i++)
         {
             var row = rows[i] ?? throw new ArgumentException($"Feature row {i} is null.", nameof(rows));
@@ -17,26 +38,29 @@ internal static class InputArrays
                 throw new ArgumentException($"Feature row {i} has {row.Length} values; expected {columns} (the length of row 0).", nameof(rows));
             }
 
-            row.CopyTo(flat, i * columns);
-        }
-
-        return (flat, columns);
-    }
-
-    /// <summary>Throws an exception naming the row and column of the first NaN or infinite feature.</summary>
-    internal static void CheckFinite(ReadOnlySpan<float> flat, int columns)
-    {
-        for (int i = 0; i < flat.Length; i++)
-        {
-            if (!float.IsFinite(flat[i]))
+            int bad = Array.FindIndex(row, v => !float.IsFinite(v));
+            if (bad >= 0)
             {
-                throw new ArgumentException($"Feature at row {i / columns}, column {i % columns} is {flat[i]}; features must be finite (impute or drop missing values first).", "features");
+                throw NonFinite(i, bad, row[bad]);
             }
         }
+
+        var tensor = torch.empty([rows.Length, columns], ScalarType.Float32);
+        Fill<float>(tensor, rows.Length, columns, (start, target) =>
+        {
+            for (int i = 0; i * columns < target.Length; i++)
+            {
+                rows[start + i].CopyTo(target.Slice(i * columns, columns));
+            }
+        });
+        return tensor;
     }
 
-    /// <summary>Pads (or cuts) token sequences to one length and returns them row-major as int64.</summary>
-    internal static (long[] Flat, int Length) PadTokens(int[][] sequences, int paddingId, int? maxLength)
+    /// <summary>An int64 tensor [sequences, length]: the sequences padded with <paramref name="paddingId"/> (or cut) to one length.</summary>
+    /// <param name="sequences">Token ids ≥ 0.</param>
+    /// <param name="paddingId">Pads short sequences; ≥ 0.</param>
+    /// <param name="maxLength">The common length; null for the longest sequence (at least 1).</param>
+    internal static Tensor Tokens(int[][] sequences, int paddingId, int? maxLength)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         if (paddingId < 0)
@@ -48,6 +72,12 @@ internal static class InputArrays
         for (int i = 0; i < sequences.Length; i++)
         {
             var sequence = sequences[i] ?? throw new ArgumentException($"Token sequence {i} is null.", nameof(sequences));
+            int negative = Array.FindIndex(sequence, id => id < 0);
+            if (negative >= 0)
+            {
+                throw new ArgumentException($"Token sequence {i} has a negative id {sequence[negative]} at position {negative}; ids must be ≥ 0.", nameof(sequences));
+            }
+
             longest = Math.Max(longest, sequence.Length);
         }
 
@@ -57,22 +87,54 @@ internal static class InputArrays
             throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "The sequence length must be ≥ 1.");
         }
 
-        var flat = new long[sequences.Length * length];
-        Array.Fill(flat, paddingId);
-        for (int i = 0; i < sequences.Length; i++)
+        var tensor = torch.empty([sequences.Length, length], ScalarType.Int64);
+        Fill<long>(tensor, sequences.Length, length, (start, target) =>
         {
-            var sequence = sequences[i];
-            for (int j = 0; j < Math.Min(length, sequence.Length); j++)
+            target.Fill(paddingId);
+            for (int i = 0; i * length < target.Length; i++)
             {
-                if (sequence[j] < 0)
+                var sequence = sequences[start + i];
+                var row = target.Slice(i * length, length);
+                for (int j = 0; j < Math.Min(length, sequence.Length); j++)
                 {
-                    throw new ArgumentException($"Token sequence {i} has a negative id {sequence[j]} at position {j}; ids must be ≥ 0.", nameof(sequences));
+                    row[j] = sequence[j];
                 }
+            }
+        });
+        return tensor;
+    }
 
-                flat[(i * length) + j] = sequence[j];
+    /// <summary>Throws an exception naming the row and column of the first NaN or infinite feature.</summary>
+    internal static void CheckFinite(ReadOnlySpan<float> flat, int columns)
+    {
+        for (int i = 0; i < flat.Length; i++)
+        {
+            if (!float.IsFinite(flat[i]))
+            {
+                throw NonFinite(i / columns, i % columns, flat[i]);
             }
         }
+    }
 
-        return (flat, length);
+    private static ArgumentException NonFinite(int row, int column, float value)
+        => new($"Feature at row {row}, column {column} is {value}; features must be finite (impute or drop missing values first).", "features");
+
+    private delegate void ChunkWriter<T>(int startRow, Span<T> target);
+
+    /// <summary>Writes a new contiguous CPU tensor chunk by chunk of whole rows, each chunk through one span of its memory.</summary>
+    private static void Fill<T>(Tensor tensor, int rows, int columns, ChunkWriter<T> write)
+        where T : unmanaged
+    {
+        if (rows == 0 || columns == 0)
+        {
+            return;
+        }
+
+        int chunk = (int)Math.Max(1, Math.Min(rows, ChunkBytes / ((long)columns * Marshal.SizeOf<T>())));
+        for (int start = 0; start < rows; start += chunk)
+        {
+            using var part = tensor.narrow(0, start, Math.Min(chunk, rows - start));
+            write(start, MemoryMarshal.Cast<byte, T>(part.bytes));
+        }
     }
 }

@@ -25,6 +25,7 @@ public sealed class MultiTaskModel : IDisposable
     private readonly TaskSpec[] _tasks;
     private readonly HeadSpec[] _heads;
     private MultiTaskNetwork? _network;
+    private int? _threads;
 
     private MultiTaskModel(TaskSpec[] tasks, TrunkSpec trunk, HeadSpec[] heads, MultiTaskNetwork network)
     {
@@ -56,6 +57,26 @@ public sealed class MultiTaskModel : IDisposable
 
     /// <summary>The device the weights live on. Default: CPU.</summary>
     public Device Device { get; private set; }
+
+    /// <summary>
+    /// The number of CPU threads TorchSharp uses while this model predicts or evaluates, and while a trainer whose
+    /// <see cref="Training.TrainerOptions.Threads"/> is null fits it (the caller's setting is restored after each call);
+    /// null leaves the current setting. Range: ≥ 1 or null. Default: null.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? Threads
+    {
+        get => _threads;
+        set
+        {
+            if (value is < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Threads), value, $"MultiTaskModel.Threads must be ≥ 1 or null; got {value}.");
+            }
+
+            _threads = value;
+        }
+    }
 
     /// <summary>The parameters shared by all tasks (the trunk's), as gradient-based task weighting sees them.</summary>
     public IReadOnlyList<Parameter> SharedParameters => Network.Trunk.parameters().ToArray();
@@ -188,16 +209,15 @@ public sealed class MultiTaskModel : IDisposable
     /// <param name="task">A task name of the model.</param>
     public IReadOnlyList<Parameter> TaskParameters(string task) => Network.Heads[IndexOf(task)].parameters().ToArray();
 
-    /// <summary>Predicts every task for rows of features.</summary>
+    /// <summary>Predicts every task for rows of features (copied once into a tensor that is freed before returning).</summary>
     /// <param name="features">[rows, features]; the feature count must match the trunk's; every value finite.</param>
     /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
     /// <exception cref="ArgumentException">The feature count does not match, or a value is NaN or infinite.</exception>
     public TaskPredictions Predict(float[,] features, int batchSize = 1024)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var flat = new float[features.Length];
-        Buffer.BlockCopy(features, 0, flat, 0, features.Length * sizeof(float));
-        return PredictFeatures(flat, features.GetLength(0), features.GetLength(1), batchSize);
+        CheckFeatureCount(features.GetLength(1));
+        return PredictOwned(() => InputArrays.Features(features), batchSize);
     }
 
     /// <summary>Predicts every task for rows of features.</summary>
@@ -206,8 +226,13 @@ public sealed class MultiTaskModel : IDisposable
     /// <exception cref="ArgumentException">The feature count does not match, or a value is NaN or infinite.</exception>
     public TaskPredictions Predict(float[][] features, int batchSize = 1024)
     {
-        var (flat, columns) = InputArrays.Flatten(features);
-        return PredictFeatures(flat, features.Length, features.Length == 0 ? Trunk.InputWidth ?? 0 : columns, batchSize);
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.Length > 0 && features[0] is { } first)
+        {
+            CheckFeatureCount(first.Length);
+        }
+
+        return PredictOwned(() => features.Length == 0 ? torch.empty(0, Trunk.InputWidth ?? 0) : InputArrays.Features(features), batchSize);
     }
 
     /// <summary>
@@ -231,10 +256,8 @@ public sealed class MultiTaskModel : IDisposable
     {
         RequireInput(InputKind.Tokens);
         int paddingId = Trunk is TextTrunkSpec text ? text.PaddingId : 0;
-        var (flat, length) = InputArrays.PadTokens(tokenIds, paddingId, maxLength);
-        CheckTokenRange(flat);
-        using var inputs = torch.tensor(flat, [tokenIds.Length, length]).DetachFromDisposeScope();
-        return PredictTensor(inputs, batchSize);
+        CheckTokenRange(tokenIds, maxLength);
+        return PredictOwned(() => InputArrays.Tokens(tokenIds, paddingId, maxLength), batchSize);
     }
 
     /// <summary>Predicts every task for the inputs of a dataset (its targets are ignored).</summary>
@@ -243,33 +266,36 @@ public sealed class MultiTaskModel : IDisposable
     public TaskPredictions Predict(MultiTaskDataset data, int batchSize = 1024)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         CheckInputs(data);
-        return PredictTensor(data.Inputs, batchSize);
+        using var block = TaskBlock.InputsOnly(data);
+        return PredictBlock(block, batchSize);
     }
 
-    /// <summary>Evaluates every task on a dataset: its masked mean loss and its metrics (see <see cref="TaskSpec.Metrics"/>).</summary>
+    /// <summary>
+    /// Evaluates every task on a dataset: its masked mean loss and its metrics (see <see cref="TaskSpec.Metrics"/>).
+    /// Runs on <see cref="Threads"/> threads; the metrics read the dataset's host targets.
+    /// </summary>
     /// <param name="data">A dataset with the model's tasks (matched by name) and matching inputs.</param>
     /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
     public EvaluationReport Evaluate(MultiTaskDataset data, int batchSize = 1024)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        using var aligned = AlignedView.Of(this, data);
-        var run = ModelRunner.Run(Network, _tasks, Device, aligned.Data.Inputs, aligned.Data.Targets, aligned.Data.Mask, batchSize);
-        var predictions = ToPredictions(run.Outputs, aligned.Data.Count);
+        var aligned = AlignedView.Of(this, data);
+        using var block = TaskBlock.Whole(aligned);
+        var run = TorchThreads.Run(Threads, () => ModelRunner.Run(Network, _tasks, Device, block, keepOutputs: true, batchSize));
+        var predictions = ToPredictions(run.Outputs!, aligned.RowCount);
         var evaluations = new List<TaskEvaluation>();
         for (int t = 0; t < _tasks.Length; t++)
         {
-            using var scope = torch.NewDisposeScope();
-            var values = aligned.Data.Targets.select(1, t).contiguous().data<float>().ToArray();
-            var mask = aligned.Data.Mask.select(1, t).contiguous().data<float>().ToArray();
             evaluations.Add(new TaskEvaluation(
                 _tasks[t],
                 run.MeanLosses[t],
                 (int)run.LabelCounts[t],
-                TaskMetrics.Compute(predictions.Tasks[t], values, mask)));
+                TaskMetrics.Compute(predictions.Tasks[t], aligned.Column(t))));
         }
 
-        return new EvaluationReport(evaluations, aligned.Data.Count);
+        return new EvaluationReport(evaluations, aligned.RowCount);
     }
 
     /// <summary>
@@ -351,8 +377,7 @@ public sealed class MultiTaskModel : IDisposable
                 throw new ArgumentException($"The dataset pads with token id {padding} but the text trunk's padding id is {text.PaddingId}; use the same id in FromTokens and Trunks.Text.", nameof(data));
             }
 
-            using var scope = torch.NewDisposeScope();
-            long max = data.Inputs.max().item<long>();
+            long max = data.MaxTokenId();
             if (max >= text.VocabularySize)
             {
                 throw new ArgumentException($"The dataset holds token id {max}, outside the trunk's vocabulary of {text.VocabularySize} ids.", nameof(data));
@@ -390,24 +415,29 @@ public sealed class MultiTaskModel : IDisposable
         }
     }
 
-    private TaskPredictions PredictFeatures(float[] flat, int rows, int columns, int batchSize)
+    private void CheckFeatureCount(int columns)
     {
         RequireInput(InputKind.Features);
         if (Trunk.InputWidth is int width && columns != width)
         {
             throw new ArgumentException($"The model expects {width} features per row (input shape [rows, {width}]); got {columns}.", "features");
         }
-
-        InputArrays.CheckFinite(flat, Math.Max(columns, 1));
-        using var inputs = torch.tensor(flat, [rows, columns]).DetachFromDisposeScope();
-        return PredictTensor(inputs, batchSize);
     }
 
-    private TaskPredictions PredictTensor(Tensor inputs, int batchSize)
+    /// <summary>Predicts from inputs made for this call (validated and copied once by <paramref name="inputs"/>), freed before returning.</summary>
+    private TaskPredictions PredictOwned(Func<Tensor> inputs, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var run = ModelRunner.Run(Network, _tasks, Device, inputs, null, null, batchSize);
-        return ToPredictions(run.Outputs, (int)inputs.shape[0]);
+        TorchRuntime.EnsureLoaded();
+        using var scope = torch.NewDisposeScope();
+        using var block = TaskBlock.Owning(inputs());
+        return PredictBlock(block, batchSize);
+    }
+
+    private TaskPredictions PredictBlock(TaskBlock block, int batchSize)
+    {
+        var run = TorchThreads.Run(Threads, () => ModelRunner.Run(Network, _tasks, Device, block, keepOutputs: true, batchSize));
+        return ToPredictions(run.Outputs!, block.RowCount);
     }
 
     private TaskPredictions ToPredictions(float[][] outputs, int rows)
@@ -434,14 +464,18 @@ public sealed class MultiTaskModel : IDisposable
         }
     }
 
-    private void CheckTokenRange(long[] flat)
+    private void CheckTokenRange(int[][] tokenIds, int? maxLength)
     {
+        ArgumentNullException.ThrowIfNull(tokenIds);
         if (Trunk is TextTrunkSpec text)
         {
-            int at = Array.FindIndex(flat, id => id >= text.VocabularySize);
-            if (at >= 0)
+            foreach (var sequence in tokenIds)
             {
-                throw new ArgumentException($"Token id {flat[at]} is outside the trunk's vocabulary of {text.VocabularySize} ids.", "tokenIds");
+                int at = sequence is null ? -1 : Array.FindIndex(sequence, 0, Math.Min(sequence.Length, maxLength ?? sequence.Length), id => id >= text.VocabularySize);
+                if (at >= 0)
+                {
+                    throw new ArgumentException($"Token id {sequence![at]} is outside the trunk's vocabulary of {text.VocabularySize} ids.", "tokenIds");
+                }
             }
         }
     }

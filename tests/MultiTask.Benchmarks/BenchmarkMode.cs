@@ -11,4 +11,7 @@ internal enum BenchmarkMode
 
     /// <summary>Preprocessing and feature selection against scikit-learn on the same data.</summary>
     ScikitLearn,
+
+    /// <summary>Peak memory of building a dataset and a 70/15/15 split, in copies of the user's feature array.</summary>
+    Memory,
 }

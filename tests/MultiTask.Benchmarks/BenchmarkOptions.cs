@@ -17,12 +17,13 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
     internal static readonly int[] TrunkSizes = [256, 256];
     internal static readonly int[] HeadSizes = [64];
 
-    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- [--weightings | --sklearn] [--rows N] [--epochs E] [--repeats R]]";
+    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- [--weightings | --sklearn | --memory] [--rows N] [--epochs E] [--repeats R]]";
 
-    /// <summary>Parses <c>--rows N</c>, <c>--epochs E</c> and <c>--repeats R</c>; returns null (after printing why) on bad input.</summary>
+    /// <summary>Parses the mode, <c>--rows N</c>, <c>--epochs E</c> and <c>--repeats R</c>; returns null (after printing why) on bad input.</summary>
     internal static BenchmarkOptions? Parse(string[] args)
     {
-        int rows = 100_000, epochs = 2, repeats = 3;
+        int? rows = null;
+        int epochs = 2, repeats = 3;
         var mode = BenchmarkMode.Throughput;
         for (int i = 0; i < args.Length; i++)
         {
@@ -32,9 +33,14 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
                 return null;
             }
 
-            if (args[i] is "--weightings" or "--sklearn")
+            if (args[i] is "--weightings" or "--sklearn" or "--memory")
             {
-                mode = args[i] == "--weightings" ? BenchmarkMode.Weightings : BenchmarkMode.ScikitLearn;
+                mode = args[i] switch
+                {
+                    "--weightings" => BenchmarkMode.Weightings,
+                    "--sklearn" => BenchmarkMode.ScikitLearn,
+                    _ => BenchmarkMode.Memory,
+                };
                 continue;
             }
 
@@ -65,6 +71,7 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
             i++;
         }
 
-        return new BenchmarkOptions(rows, epochs, repeats, mode);
+        // The memory mode measures a million-row dataset unless told otherwise; the other modes default to 100,000 rows.
+        return new BenchmarkOptions(rows ?? (mode == BenchmarkMode.Memory ? 1_000_000 : 100_000), epochs, repeats, mode);
     }
 }

@@ -38,6 +38,6 @@ internal static class LibraryRun
         var history = trainer.Fit(data);
         clock.Stop();
         var last = history.Epochs[^1];
-        return new RunResult(clock.Elapsed.TotalSeconds, (long)data.Count * epochs, Tasks.Select(t => last[t.Name].TrainLoss).ToArray());
+        return new RunResult(clock.Elapsed.TotalSeconds, (long)data.RowCount * epochs, Tasks.Select(t => last[t.Name].TrainLoss).ToArray());
     }
 }

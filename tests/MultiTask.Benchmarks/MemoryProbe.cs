@@ -12,6 +12,23 @@ internal static class MemoryProbe
     /// <summary>Peak RSS in bytes (VmHWM), or the peak working set where /proc is missing.</summary>
     internal static long PeakBytes() => ReadStatus("VmHWM:") ?? Process.GetCurrentProcess().PeakWorkingSet64;
 
+    /// <summary>
+    /// Resets the peak RSS (VmHWM) to the current RSS by writing 5 to /proc/self/clear_refs (Linux ≥ 4.0), so that the
+    /// next <see cref="PeakBytes"/> covers only what happens afterwards. Returns false where that is not possible.
+    /// </summary>
+    internal static bool ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The 1/5/15-minute load averages from /proc/loadavg, or an empty note where unavailable.</summary>
     internal static string LoadAverage()
     {

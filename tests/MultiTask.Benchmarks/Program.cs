@@ -15,6 +15,12 @@ if (options.Mode == BenchmarkMode.Weightings)
     return 0;
 }
 
+if (options.Mode == BenchmarkMode.Memory)
+{
+    MemoryBenchmark.Run(options);
+    return 0;
+}
+
 if (options.Mode == BenchmarkMode.ScikitLearn)
 {
     return ScikitLearnBenchmark.Run(options);

@@ -168,6 +168,91 @@ public sealed class MultiTaskModelTests
         Leak.AssertNone(() => model.Predict(data), "in Predict(dataset)");
     }
 
+    [Fact]
+    public void Evaluate_OnASplitPartWithReorderedTasks_MatchesMetricsComputedByHand()
+    {
+        var (x, tasks, targets) = Problems.ThreeTasks(80, seed: 12);
+        using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
+        using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(4, [8]), seed: 13);
+        var rows = Enumerable.Range(0, 80).Where(i => i % 4 != 1).Reverse().ToArray();
+        var view = data.Subset(rows).SelectTasks("band", "sign", "value");
+
+        var report = model.Evaluate(view, batchSize: 16);
+
+        var predicted = model.Predict(x);
+        var value = targets[0].Values!;
+        var sign = targets[1].Labels!;
+        double mse = rows.Average(i => Math.Pow((double)predicted.Regression("value").Values[i] - value[i], 2));
+        double accuracy = rows.Average(i => predicted.Binary("sign").Labels[i] == sign[i] ? 1.0 : 0.0);
+        report.RowCount.Should().Be(60);
+        report.Tasks.Select(t => t.Task.Name).Should().Equal("value", "sign", "band");
+        report["value"]["MSE"].Should().BeApproximately(mse, 1e-9);
+        report["sign"]["Accuracy"].Should().BeApproximately(accuracy, 1e-12);
+        Leak.AssertNone(() => model.Evaluate(view, batchSize: 16), "of evaluating a view");
+    }
+
+    [Fact]
+    public void Threads_ApplyToPredictEvaluateAndFit_AndAreRestored()
+    {
+        var (x, tasks, targets) = Problems.ThreeTasks(40, seed: 14);
+        using var data = MultiTaskDataset.FromArrays(x, tasks[..1], targets[..1]);
+        ThreadProbe? probe = null;
+        using var model = MultiTaskModel.Create(tasks[..1], Trunks.Mlp(4, [4]), Heads.Custom("probe", (input, output) => probe = new ThreadProbe(input, output)), seed: 15);
+        int outside = torch.get_num_threads();
+        try
+        {
+            torch.set_num_threads(2);
+            model.Threads = 1;
+
+            model.Predict(x);
+            model.Evaluate(data);
+            using (var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 1, BatchSize = 20 }))
+            {
+                trainer.Fit(data);
+            }
+
+            probe!.Seen.Should().NotBeEmpty().And.OnlyContain(n => n == 1);
+            torch.get_num_threads().Should().Be(2, "the caller's setting is restored");
+        }
+        finally
+        {
+            torch.set_num_threads(outside);
+        }
+
+        var act = () => model.Threads = 0;
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Threads*≥ 1*");
+    }
+
+    private sealed class ThreadProbe : nn.Module<Tensor, Tensor>
+    {
+        private readonly TorchSharp.Modules.Linear _linear;
+
+        public ThreadProbe(int input, int output)
+            : base("probe")
+        {
+            _linear = nn.Linear(input, output);
+            RegisterComponents();
+        }
+
+        public List<int> Seen { get; } = [];
+
+        public override Tensor forward(Tensor input)
+        {
+            Seen.Add(torch.get_num_threads());
+            return _linear.forward(input);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _linear.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
     private static float[] Flatten(float[,] x)
     {
         var flat = new float[x.Length];

@@ -57,7 +57,7 @@ public sealed class NetworkImportance
             throw new ArgumentException($"Permutation importance shuffles feature columns; the dataset holds {data.InputKind}.", nameof(data));
         }
 
-        int rows = data.Count, width = data.InputWidth;
+        int rows = data.RowCount, width = data.InputWidth;
         var names = featureNames?.ToArray() ?? Enumerable.Range(0, width).Select(j => $"x{j}").ToArray();
         if (names.Length != width)
         {

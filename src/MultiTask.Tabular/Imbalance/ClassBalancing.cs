@@ -42,7 +42,7 @@ public static class ClassBalancing
     /// <param name="data">The dataset; not modified.</param>
     /// <param name="task">A binary or multiclass task of the dataset.</param>
     /// <param name="seed">Seeds the choice of copied rows.</param>
-    /// <returns>A new dataset: the original rows, then the copies.</returns>
+    /// <returns>A view that shares <paramref name="data"/>'s inputs (usable while <paramref name="data"/> is): the original rows, then the copies.</returns>
     public static MultiTaskDataset Oversample(MultiTaskDataset data, string task, int seed)
     {
         var (_, labels, classCount) = Prepare(data, task);
@@ -59,17 +59,17 @@ public static class ClassBalancing
             }
         }
 
-        var rows = Enumerable.Range(0, data.Count).Concat(copies).ToArray();
+        var rows = Enumerable.Range(0, data.RowCount).Concat(copies).ToArray();
         using var all = data.Subset(rows);
         var others = data.Tasks.Where(t => t.Name != task).Select(t => t.Name).ToArray();
-        return all.WithoutLabels(Enumerable.Range(data.Count, copies.Count).ToArray(), others);
+        return all.WithoutLabels(Enumerable.Range(data.RowCount, copies.Count).ToArray(), others);
     }
 
     /// <summary>Random under-sampling: every class of the task is brought down to the size of its smallest class (see the policy above).</summary>
     /// <param name="data">The dataset; not modified.</param>
     /// <param name="task">A binary or multiclass task of the dataset.</param>
     /// <param name="seed">Seeds the choice of dropped labels.</param>
-    /// <returns>A new dataset.</returns>
+    /// <returns>A view that shares <paramref name="data"/>'s inputs (usable while <paramref name="data"/> is).</returns>
     public static MultiTaskDataset Undersample(MultiTaskDataset data, string task, int seed)
     {
         var (_, labels, classCount) = Prepare(data, task);
@@ -85,7 +85,7 @@ public static class ClassBalancing
         }
 
         using var masked = data.WithoutLabels(drop.ToArray(), [task]);
-        var labelled = new bool[data.Count];
+        var labelled = new bool[data.RowCount];
         foreach (var spec in data.Tasks)
         {
             var values = masked.GetValues(spec.Name);
@@ -95,7 +95,7 @@ public static class ClassBalancing
             }
         }
 
-        return masked.Subset(Enumerable.Range(0, data.Count).Where(i => labelled[i]).ToArray());
+        return masked.Subset(Enumerable.Range(0, data.RowCount).Where(i => labelled[i]).ToArray());
     }
 
     private static (TaskSpec Spec, int[] Labels, int ClassCount) Prepare(MultiTaskDataset data, string task)

@@ -1,7 +1,10 @@
 namespace MultiTask.Data;
 
-/// <summary>The parts of a split dataset. Disposing the split disposes every part.</summary>
-public sealed class DatasetSplit : IDisposable
+/// <summary>
+/// The parts of a split dataset: views that share the split dataset's inputs (no copy). Nothing to dispose: the parts
+/// live as long as the dataset they were split from.
+/// </summary>
+public sealed class DatasetSplit
 {
     internal DatasetSplit(MultiTaskDataset train, MultiTaskDataset? validation, MultiTaskDataset test)
     {
@@ -18,12 +21,4 @@ public sealed class DatasetSplit : IDisposable
 
     /// <summary>The test rows.</summary>
     public MultiTaskDataset Test { get; }
-
-    /// <summary>Disposes every part. Idempotent.</summary>
-    public void Dispose()
-    {
-        Train.Dispose();
-        Validation?.Dispose();
-        Test.Dispose();
-    }
 }

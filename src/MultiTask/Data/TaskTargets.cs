@@ -20,7 +20,7 @@ public sealed class TaskTargets
     public int[]? Labels { get; }
 
     /// <summary>The number of rows.</summary>
-    public int Count => Values?.Length ?? Labels!.Length;
+    public int RowCount => Values?.Length ?? Labels!.Length;
 
     /// <summary>Real-valued targets; <see cref="float.NaN"/> marks a missing label.</summary>
     /// <param name="values">One value per row; not null.</param>
@@ -59,12 +59,12 @@ public sealed class TaskTargets
     public static implicit operator TaskTargets(int[] labels) => FromLabels(labels);
 
     /// <summary>
-    /// Checks the targets against their task and writes them as float32 values plus a 0/1 mask (1 = labelled).
-    /// Missing labels are written as 0 so that no NaN ever reaches a loss.
+    /// Checks the targets against their task and writes them as float32 values (class labels as their index) into
+    /// column <paramref name="column"/> of a row-major [rows, <paramref name="columns"/>] array, with NaN for a missing label.
     /// </summary>
-    internal void WriteColumn(TaskSpec task, float[] values, float[] mask, int column, int columns)
+    internal void WriteColumn(TaskSpec task, float[] values, int column, int columns)
     {
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < RowCount; i++)
         {
             float v;
             bool missing;
@@ -98,8 +98,7 @@ public sealed class TaskTargets
                 throw new ArgumentOutOfRangeException("targets", $"Class label {v} at row {i} of task '{task.Name}' is out of range: expected 0 to {task.ClassCount - 1}, or {TaskSpec.MissingClass} for a missing label.");
             }
 
-            values[(i * columns) + column] = missing ? 0f : v;
-            mask[(i * columns) + column] = missing ? 0f : 1f;
+            values[(i * columns) + column] = missing ? float.NaN : v;
         }
     }
 }

@@ -5,10 +5,10 @@ public sealed class EvaluationReport
 {
     private readonly Dictionary<string, TaskEvaluation> _byName;
 
-    internal EvaluationReport(IReadOnlyList<TaskEvaluation> tasks, int rows)
+    internal EvaluationReport(IReadOnlyList<TaskEvaluation> tasks, int rowCount)
     {
         Tasks = tasks;
-        Rows = rows;
+        RowCount = rowCount;
         _byName = tasks.ToDictionary(t => t.Task.Name, StringComparer.Ordinal);
     }
 
@@ -16,7 +16,7 @@ public sealed class EvaluationReport
     public IReadOnlyList<TaskEvaluation> Tasks { get; }
 
     /// <summary>The number of rows evaluated.</summary>
-    public int Rows { get; }
+    public int RowCount { get; }
 
     /// <summary>The evaluation of the named task.</summary>
     /// <param name="task">A task name of the model.</param>

@@ -5,9 +5,11 @@ namespace MultiTask.Evaluation;
 /// <summary>Computes a task's default metrics from its predictions and its labelled targets.</summary>
 internal static class TaskMetrics
 {
-    internal static Dictionary<string, double> Compute(TaskPrediction prediction, float[] values, float[] mask)
+    /// <param name="prediction">The predictions of every row.</param>
+    /// <param name="values">The task's target of every row (class labels as their index), NaN where the label is missing.</param>
+    internal static Dictionary<string, double> Compute(TaskPrediction prediction, float[] values)
     {
-        var rows = Enumerable.Range(0, mask.Length).Where(i => mask[i] != 0).ToArray();
+        var rows = Enumerable.Range(0, values.Length).Where(i => !float.IsNaN(values[i])).ToArray();
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         if (rows.Length == 0)
         {

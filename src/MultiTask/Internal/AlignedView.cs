@@ -2,23 +2,14 @@ using MultiTask.Data;
 
 namespace MultiTask.Internal;
 
-/// <summary>
-/// A dataset whose target columns are in the model's task order: the dataset itself when it already is, otherwise
-/// a copy with the columns selected (disposed with the view). Checks that each task matches the model's.
-/// </summary>
-internal sealed class AlignedView : IDisposable
+/// <summary>A dataset with its target columns in the model's task order, after checking that each task matches the model's.</summary>
+internal static class AlignedView
 {
-    private readonly bool _owned;
-
-    private AlignedView(MultiTaskDataset data, bool owned)
-    {
-        Data = data;
-        _owned = owned;
-    }
-
-    internal MultiTaskDataset Data { get; }
-
-    internal static AlignedView Of(MultiTaskModel model, MultiTaskDataset data)
+    /// <summary>
+    /// The dataset itself when its columns already are the model's tasks in order, otherwise a view with the columns
+    /// selected (sharing the inputs: only the small host targets are reordered).
+    /// </summary>
+    internal static MultiTaskDataset Of(MultiTaskModel model, MultiTaskDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         model.CheckInputs(data);
@@ -37,14 +28,6 @@ internal sealed class AlignedView : IDisposable
         }
 
         bool sameOrder = data.Tasks.Select(t => t.Name).SequenceEqual(model.Tasks.Select(t => t.Name));
-        return sameOrder ? new AlignedView(data, false) : new AlignedView(data.SelectTasks(model.Tasks.Select(t => t.Name).ToArray()), true);
-    }
-
-    public void Dispose()
-    {
-        if (_owned)
-        {
-            Data.Dispose();
-        }
+        return sameOrder ? data : data.SelectTasks(model.Tasks.Select(t => t.Name).ToArray());
     }
 }

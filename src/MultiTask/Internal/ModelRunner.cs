@@ -6,22 +6,29 @@ using static TorchSharp.torch;
 
 namespace MultiTask.Internal;
 
-/// <summary>Runs a network over a dataset in evaluation mode, batch by batch (one dispose scope per batch, no gradients).</summary>
+/// <summary>
+/// Runs a network over a block of rows in evaluation mode, batch by batch: one dispose scope per batch, no gradients,
+/// and one transfer to the host per batch (the outputs that are kept and the loss statistics, in one float32 block).
+/// </summary>
 internal static class ModelRunner
 {
-    /// <summary>Raw outputs per task; with targets, per task the weighted loss sum, the weight sum (the label count without class weights) and the label count.</summary>
-    internal sealed record Result(float[][] Outputs, double[] LossSums, double[] WeightSums, double[] LabelCounts)
+    /// <summary>Raw outputs per task (when kept); with targets, per task the weighted loss sum, the weight sum (the label count without class weights) and the label count.</summary>
+    internal sealed record Result(float[][]? Outputs, double[] LossSums, double[] WeightSums, double[] LabelCounts)
     {
         /// <summary>The mean loss per task (class-weighted where the task has class weights); NaN without labels.</summary>
         internal double[] MeanLosses => LossSums.Select((s, t) => WeightSums[t] > 0 ? s / WeightSums[t] : double.NaN).ToArray();
     }
 
-    /// <summary>The raw outputs per task (row-major, [rows × output width]) and, when targets are given, the per-task loss sums and label counts.</summary>
-    internal static Result Run(MultiTaskNetwork network, IReadOnlyList<TaskSpec> tasks, Device device, Tensor inputs, Tensor? targets, Tensor? mask, int batchSize)
+    /// <summary>
+    /// Runs the network over every row of the block. <paramref name="keepOutputs"/> says whether the raw outputs are
+    /// copied to the host (row-major [rows × output width] per task); false when only the losses are needed.
+    /// </summary>
+    internal static Result Run(MultiTaskNetwork network, IReadOnlyList<TaskSpec> tasks, Device device, TaskBlock block, bool keepOutputs, int batchSize)
     {
-        int rows = (int)inputs.shape[0];
+        int rows = block.RowCount;
         int taskCount = tasks.Count;
-        var outputs = tasks.Select(t => new float[rows * t.OutputSize]).ToArray();
+        int width = tasks.Sum(t => t.OutputSize);
+        var outputs = keepOutputs ? tasks.Select(t => new float[rows * t.OutputSize]).ToArray() : null;
         var lossSums = new double[taskCount];
         var weightSums = new double[taskCount];
         var counts = new double[taskCount];
@@ -34,33 +41,39 @@ internal static class ModelRunner
             {
                 using var scope = torch.NewDisposeScope();
                 int count = Math.Min(batchSize, rows - start);
-                var x = inputs.narrow(0, start, count).to(device);
-                var heads = network.forward(x);
-                var stats = targets is null ? null : new Tensor[3 * taskCount];
-                for (int t = 0; t < taskCount; t++)
+                var heads = network.forward(block.InputsOf(start, count).to(device));
+                var parts = new List<Tensor>(2);
+                if (outputs is not null)
                 {
-                    var cpu = heads[t].to(ScalarType.Float32).cpu().contiguous();
-                    MemoryMarshal.Cast<byte, float>(cpu.bytes).CopyTo(outputs[t].AsSpan(start * tasks[t].OutputSize));
-                    if (stats is not null)
-                    {
-                        var y = targets!.narrow(0, start, count).select(1, t).to(device);
-                        var m = mask!.narrow(0, start, count).select(1, t).to(device);
-                        var w = TaskLoss.SampleWeights(tasks[t], y, m);
-                        stats[t] = TaskLoss.PerSample(tasks[t], heads[t], y).mul(w).sum();
-                        stats[taskCount + t] = w.sum();
-                        stats[(2 * taskCount) + t] = m.sum();
-                    }
+                    parts.Add(torch.cat(heads.Select(h => h.to(ScalarType.Float32).reshape(count, -1)).ToArray(), 1).flatten());
                 }
 
-                if (stats is not null)
+                if (block.Targets is not null)
                 {
-                    var values = torch.stack(stats).to(ScalarType.Float64).cpu().data<double>().ToArray();
-                    for (int t = 0; t < taskCount; t++)
+                    parts.Add(LossStatistics(tasks, heads, block.Targets.narrow(0, start, count).to(device), block.Mask!.narrow(0, start, count).to(device)));
+                }
+
+                var host = MemoryMarshal.Cast<byte, float>((parts.Count == 1 ? parts[0] : torch.cat(parts)).cpu().contiguous().bytes);
+                if (outputs is not null)
+                {
+                    for (int i = 0, offset = 0; i < count; i++)
                     {
-                        lossSums[t] += values[t];
-                        weightSums[t] += values[taskCount + t];
-                        counts[t] += values[(2 * taskCount) + t];
+                        for (int t = 0; t < taskCount; t++)
+                        {
+                            int size = tasks[t].OutputSize;
+                            host.Slice(offset, size).CopyTo(outputs[t].AsSpan((start + i) * size));
+                            offset += size;
+                        }
                     }
+
+                    host = host[(count * width)..];
+                }
+
+                for (int t = 0; t < taskCount && block.Targets is not null; t++)
+                {
+                    lossSums[t] += host[t];
+                    weightSums[t] += host[taskCount + t];
+                    counts[t] += host[(2 * taskCount) + t];
                 }
             }
         }
@@ -70,5 +83,23 @@ internal static class ModelRunner
         }
 
         return new Result(outputs, lossSums, weightSums, counts);
+    }
+
+    /// <summary>[3T] float32: per task the weighted loss sum, the weight sum and the label count of one batch.</summary>
+    private static Tensor LossStatistics(IReadOnlyList<TaskSpec> tasks, Tensor[] heads, Tensor targets, Tensor mask)
+    {
+        int taskCount = tasks.Count;
+        var stats = new Tensor[3 * taskCount];
+        for (int t = 0; t < taskCount; t++)
+        {
+            var y = targets.select(1, t);
+            var m = mask.select(1, t);
+            var w = TaskLoss.SampleWeights(tasks[t], y, m);
+            stats[t] = TaskLoss.PerSample(tasks[t], heads[t], y).mul(w).sum();
+            stats[taskCount + t] = w.sum();
+            stats[(2 * taskCount) + t] = m.sum();
+        }
+
+        return torch.stack(stats).to(ScalarType.Float32);
     }
 }

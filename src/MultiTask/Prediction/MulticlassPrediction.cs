@@ -7,9 +7,9 @@ public sealed class MulticlassPrediction : TaskPrediction
         : base(task, logits.Length / task.ClassCount)
     {
         int classes = task.ClassCount;
-        var probabilities = new double[Count][];
-        var labels = new int[Count];
-        for (int i = 0; i < Count; i++)
+        var probabilities = new double[RowCount][];
+        var labels = new int[RowCount];
+        for (int i = 0; i < RowCount; i++)
         {
             var row = logits.Slice(i * classes, classes);
             double max = double.NegativeInfinity;

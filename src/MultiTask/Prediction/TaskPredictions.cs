@@ -5,15 +5,15 @@ public sealed class TaskPredictions
 {
     private readonly Dictionary<string, TaskPrediction> _byName;
 
-    internal TaskPredictions(IReadOnlyList<TaskPrediction> predictions, int count)
+    internal TaskPredictions(IReadOnlyList<TaskPrediction> predictions, int rowCount)
     {
         Tasks = predictions;
-        Count = count;
+        RowCount = rowCount;
         _byName = predictions.ToDictionary(p => p.Task.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The number of input rows.</summary>
-    public int Count { get; }
+    public int RowCount { get; }
 
     /// <summary>The predictions in task order.</summary>
     public IReadOnlyList<TaskPrediction> Tasks { get; }

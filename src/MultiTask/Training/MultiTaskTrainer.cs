@@ -93,10 +93,10 @@ public sealed class MultiTaskTrainer : IDisposable
     public TrainingHistory Fit(MultiTaskDataset train, MultiTaskDataset? validation = null, Action<EpochRecord>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         CheckReady(validation is not null);
-        using var trainView = AlignedView.Of(_model, train);
-        using var validationView = validation is null ? null : AlignedView.Of(_model, validation);
-        using var trainBlock = TaskBlock.Whole(trainView.Data);
-        using var validationBlock = validationView is null ? null : TaskBlock.Whole(validationView.Data);
+        var trainView = AlignedView.Of(_model, train);
+        var validationView = validation is null ? null : AlignedView.Of(_model, validation);
+        using var trainBlock = TaskBlock.Whole(trainView);
+        using var validationBlock = validationView is null ? null : TaskBlock.Whole(validationView);
         return WithThreads(() => FitEpochs([trainBlock], validationBlock is null ? null : [validationBlock], sampling: null, onEpoch, cancellationToken));
     }
 
@@ -307,8 +307,8 @@ public sealed class MultiTaskTrainer : IDisposable
         var device = _model.Device;
         var totals = new EpochTotals(_model.Tasks.Count);
         var plan = sampling is TaskSampling perTask
-            ? EpochPlanner.PerTask(blocks.Select(b => b.Count).ToArray(), Options.BatchSize, perTask, new Random(SeedMix.Of(Options.Seed, epoch, stream: 3)))
-            : EpochPlanner.Single(blocks[0].Count, Options.BatchSize, Options.Schedule, _model.Tasks.Count);
+            ? EpochPlanner.PerTask(blocks.Select(b => b.RowCount).ToArray(), Options.BatchSize, perTask, new Random(SeedMix.Of(Options.Seed, epoch, stream: 3)))
+            : EpochPlanner.Single(blocks[0].RowCount, Options.BatchSize, Options.Schedule, _model.Tasks.Count);
         using var orders = new RowOrders(blocks, Options.Shuffle, Options.Seed, epoch);
         _model.Network.train();
         for (int s = 0; s < plan.Count; s++, _stepCount++)
@@ -341,7 +341,7 @@ public sealed class MultiTaskTrainer : IDisposable
         var counts = new double[taskCount];
         foreach (var block in blocks)
         {
-            var run = ModelRunner.Run(_model.Network, _model.Tasks, _model.Device, block.Inputs, block.Targets, block.Mask, Math.Max(Options.BatchSize, 1024));
+            var run = ModelRunner.Run(_model.Network, _model.Tasks, _model.Device, block, keepOutputs: false, Math.Max(Options.BatchSize, 1024));
             for (int t = 0; t < taskCount; t++)
             {
                 sums[t] += run.LossSums[t];
@@ -366,23 +366,8 @@ public sealed class MultiTaskTrainer : IDisposable
         }
     }
 
-    private TrainingHistory WithThreads(Func<TrainingHistory> fit)
-    {
-        int previousThreads = torch.get_num_threads();
-        if (Options.Threads is int threads)
-        {
-            torch.set_num_threads(threads);
-        }
-
-        try
-        {
-            return fit();
-        }
-        finally
-        {
-            torch.set_num_threads(previousThreads);
-        }
-    }
+    /// <summary>Runs <c>Fit</c> on <see cref="TrainerOptions.Threads"/> threads, or the model's <see cref="MultiTaskModel.Threads"/> when that is null.</summary>
+    private TrainingHistory WithThreads(Func<TrainingHistory> fit) => TorchThreads.Run(Options.Threads ?? _model.Threads, fit);
 
     private TaskBlock PerTaskBlock(MultiTaskDataset data, TaskSpec task, int index)
     {

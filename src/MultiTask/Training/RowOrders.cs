@@ -35,9 +35,9 @@ internal sealed class RowOrders : IDisposable
             var piece = step.Pieces[i];
             var block = _blocks[piece.Block];
             var rows = Order(piece.Block, piece.Cycle).narrow(0, piece.Start, piece.Count);
-            xs[i] = block.Inputs.index_select(0, rows);
-            ys[i] = block.Targets.index_select(0, rows);
-            ms[i] = block.Mask.index_select(0, rows);
+            xs[i] = block.InputsAt(rows);
+            ys[i] = block.Targets!.index_select(0, rows);
+            ms[i] = block.Mask!.index_select(0, rows);
         }
 
         var x = xs.Length == 1 ? xs[0] : torch.cat(xs);
@@ -68,7 +68,7 @@ internal sealed class RowOrders : IDisposable
         if (!_orders.TryGetValue((block, cycle), out var order))
         {
             using var scope = torch.NewDisposeScope();
-            int rows = _blocks[block].Count;
+            int rows = _blocks[block].RowCount;
             if (_shuffle)
             {
                 long counter = (((long)_epoch * 1_000_003L) + block) * 1_009L + cycle;

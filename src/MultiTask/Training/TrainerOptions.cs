@@ -59,7 +59,8 @@ public sealed class TrainerOptions
 
     /// <summary>
     /// The number of CPU threads TorchSharp uses while <c>Fit</c> runs (the previous setting is restored afterwards);
-    /// null leaves the current setting. Small models often train faster on 1 thread. Range: ≥ 1, or null. Default: null.
+    /// null uses the model's <see cref="MultiTaskModel.Threads"/> (which also applies to its <c>Predict</c> and
+    /// <c>Evaluate</c>), and when that is null too leaves the current setting. Small models often train faster on 1 thread. Range: ≥ 1, or null. Default: null.
     /// </summary>
     public int? Threads { get; init => field = OptionRanges.Require(value, value is null or >= 1, "≥ 1, or null", Owner); }
 

@@ -125,7 +125,7 @@ public sealed class NetworkImportanceTests
         var sign = Enumerable.Range(0, rows).Select(i => x[i, 2] + x[i, 3] > 0 ? 1 : 0).ToArray();
         TaskSpec[] tasks = [TaskSpec.Regression("value"), TaskSpec.Binary("sign")];
         using var data = MultiTaskDataset.FromArrays(x, tasks, [value, sign]);
-        using var split = data.TrainTestSplit(0.3, seed: 22);
+        var split = data.TrainTestSplit(0.3, seed: 22);
         using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(6, [32]), seed: 23);
         using (var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 40, BatchSize = 32, LearningRate = 3e-3, Seed = 24 }))
         {

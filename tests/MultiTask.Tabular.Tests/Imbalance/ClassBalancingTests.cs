@@ -73,7 +73,7 @@ public sealed class ClassBalancingTests
 
         var labels = balanced.GetLabels("rare");
         labels.Count(l => l == 1).Should().Be(labels.Count(l => l == 0)).And.Be(8);
-        balanced.Count.Should().Be(10 + 6);
+        balanced.RowCount.Should().Be(10 + 6);
         balanced.LabelCount("other").Should().Be(data.LabelCount("other"), "copies carry only the oversampled task's label");
         balanced.GetValues("other").Skip(10).Should().OnlyContain(v => float.IsNaN(v));
     }
@@ -87,7 +87,7 @@ public sealed class ClassBalancingTests
         var labels = balanced.GetLabels("rare");
         labels.Count(l => l == 0).Should().Be(2);
         labels.Count(l => l == 1).Should().Be(2);
-        balanced.Count.Should().Be(10, "every row still has a label for 'other'");
+        balanced.RowCount.Should().Be(10, "every row still has a label for 'other'");
         balanced.LabelCount("other").Should().Be(10);
     }
 

@@ -53,7 +53,7 @@ public sealed class TextTrunkTests
         var (tokens, sentiment, topic) = TokenProblem(rows: 400, seed: 31);
         TaskSpec[] tasks = [TaskSpec.Binary("sentiment"), TaskSpec.Multiclass("topic", 3)];
         using var data = MultiTaskDataset.FromTokens(tokens, tasks, [sentiment, topic]);
-        using var split = data.TrainTestSplit(0.25, seed: 32);
+        var split = data.TrainTestSplit(0.25, seed: 32);
         using var model = MultiTaskModel.Create(tasks, Trunks.Text(ProblemVocabulary, embeddingSize: 16, hiddenSize: 32), seed: 33);
         // One thread: this small LSTM trains in about a second that way, but 10+ s on two cores shared with other work.
         using var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 25, BatchSize = 32, LearningRate = 1e-2, Seed = 34, Threads = 1 });
@@ -71,7 +71,7 @@ public sealed class TextTrunkTests
         }
 
         // Chance is 0.5 and 1/3; each label is decided by one token, so a working trunk gets (nearly) all 100 test rows.
-        report.Rows.Should().Be(100);
+        report.RowCount.Should().Be(100);
         report["sentiment"][MetricNames.Accuracy].Should().BeGreaterThanOrEqualTo(0.95);
         report["topic"][MetricNames.Accuracy].Should().BeGreaterThanOrEqualTo(0.95);
     }
@@ -82,7 +82,7 @@ public sealed class TextTrunkTests
         var (tokens, sentiment, topic) = TokenProblem(rows: 120, seed: 41);
         TaskSpec[] tasks = [TaskSpec.Binary("sentiment"), TaskSpec.Multiclass("topic", 3)];
         using var data = MultiTaskDataset.FromTokens(tokens, tasks, [sentiment, topic]);
-        using var split = data.TrainValidationTestSplit(0.25, 0.25, seed: 42);
+        var split = data.TrainValidationTestSplit(0.25, 0.25, seed: 42);
         using var model = MultiTaskModel.Create(tasks, Trunks.Text(ProblemVocabulary, embeddingSize: 8, hiddenSize: 8, bidirectional: true, dropout: 0.2), seed: 43);
         var options = new TrainerOptions { Epochs = 3, BatchSize = 16, EarlyStoppingPatience = 1, Seed = 44 };
 
@@ -93,8 +93,8 @@ public sealed class TextTrunkTests
                 trainer.Fit(split.Train, split.Validation).Epochs.Should().NotBeEmpty();
             },
             "of creating a trainer, fitting with validation and disposing the trainer");
-        Leak.AssertNone(() => model.Evaluate(split.Test).Rows.Should().Be(30), "of Evaluate");
-        Leak.AssertNone(() => model.Predict(tokens[..7]).Count.Should().Be(7), "of Predict");
+        Leak.AssertNone(() => model.Evaluate(split.Test).RowCount.Should().Be(30), "of Evaluate");
+        Leak.AssertNone(() => model.Predict(tokens[..7]).RowCount.Should().Be(7), "of Predict");
     }
 
     [Fact]

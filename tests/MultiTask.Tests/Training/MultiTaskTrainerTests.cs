@@ -14,7 +14,7 @@ public sealed class MultiTaskTrainerTests
     {
         var (x, tasks, targets) = Problems.ThreeTasks(1200, seed: 1);
         using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
-        using var split = data.TrainTestSplit(0.25, seed: 2);
+        var split = data.TrainTestSplit(0.25, seed: 2);
         using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(4, [32, 32]), seed: 3);
         using var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 40, BatchSize = 32, LearningRate = 3e-3, Seed = 4 });
 

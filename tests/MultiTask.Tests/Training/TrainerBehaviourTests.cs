@@ -56,7 +56,7 @@ public sealed class TrainerBehaviourTests
         var x = Problems.Features(120, 6, seed: 5);
         var noise = Enumerable.Range(0, 120).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
         using var data = MultiTaskDataset.FromArrays(x, [TaskSpec.Regression("noise")], [noise]);
-        using var split = data.TrainTestSplit(0.5, seed: 6);
+        var split = data.TrainTestSplit(0.5, seed: 6);
         using var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(6, [128, 128]), seed: 7);
         using var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 300, BatchSize = 20, LearningRate = 1e-2, EarlyStoppingPatience = 3 });
 
@@ -176,7 +176,7 @@ public sealed class TrainerBehaviourTests
     {
         var (x, tasks, targets) = Problems.ThreeTasks(256, seed: 4);
         using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
-        using var split = data.TrainTestSplit(0.25, seed: 1);
+        var split = data.TrainTestSplit(0.25, seed: 1);
         using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(4, [16], dropout: 0.1, normalization: Normalization.BatchNorm), Heads.Mlp([8]), seed: 5);
         var options = new TrainerOptions { Epochs = 5, BatchSize = 16, MaxGradientNorm = 1.0, EarlyStoppingPatience = 10, Optimizer = OptimizerKind.AdamW, WeightDecay = 0.01 };
 

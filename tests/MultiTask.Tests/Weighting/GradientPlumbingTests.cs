@@ -91,11 +91,12 @@ public sealed class GradientPlumbingTests
     {
         using var scope = NewDisposeScope();
         model.Network.train();
-        var outputs = model.Network.forward(batch.Inputs);
+        var (inputs, targets, mask) = batch.GetBatch(Enumerable.Range(0, batch.RowCount).ToArray());
+        var outputs = model.Network.forward(inputs);
         var grads = new List<float[]>();
         for (int t = 0; t < 3; t++)
         {
-            var loss = MultiTask.Losses.TaskLoss.MaskedMean(MultiTask.Losses.TaskLoss.PerSample(model.Tasks[t], outputs[t], batch.Targets.select(1, t)), batch.Mask.select(1, t));
+            var loss = MultiTask.Losses.TaskLoss.MaskedMean(MultiTask.Losses.TaskLoss.PerSample(model.Tasks[t], outputs[t], targets.select(1, t)), mask.select(1, t));
             var g = torch.autograd.grad([loss], model.SharedParameters.Cast<Tensor>().ToArray(), retain_graph: true);
             grads.Add(torch.cat(g.Select(x => x.flatten()).ToArray()).data<float>().ToArray());
         }
@@ -125,7 +126,7 @@ public sealed class GradientPlumbingTests
     {
         using var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(4, [8]), Heads.Mlp([4]), seed: 2);
         var before = Flat(model);
-        var options = new TrainerOptions { Optimizer = OptimizerKind.Sgd, Momentum = 0, LearningRate = 0.1, Epochs = 1, BatchSize = data.Count, Shuffle = false, GradientSource = source };
+        var options = new TrainerOptions { Optimizer = OptimizerKind.Sgd, Momentum = 0, LearningRate = 0.1, Epochs = 1, BatchSize = data.RowCount, Shuffle = false, GradientSource = source };
         using var trainer = new MultiTaskTrainer(model, options, method);
         trainer.Fit(data);
         return Flat(model).Zip(before, (a, b) => a - b).ToArray();

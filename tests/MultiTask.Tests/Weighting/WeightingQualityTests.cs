@@ -20,7 +20,7 @@ public sealed class WeightingQualityTests
         // would give a validation MSE equal to its variance; every method must get the summed MSE below 40% of that.
         var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = 900, FeatureCount = 16, TaskCount = 3, Correlation = 0.9, SineTerms = 3, Seed = 42 });
         using var data = synthetic.ToDataset();
-        using var split = data.TrainTestSplit(0.3, seed: 42);
+        var split = data.TrainTestSplit(0.3, seed: 42);
         double varianceSum = split.Test.Tasks.Sum(t => Variance(split.Test.GetValues(t.Name)));
         using var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(16, [32, 32]), Heads.Mlp([16]), seed: 42);
         var entry = WeightingRegistry.Entry(method);
