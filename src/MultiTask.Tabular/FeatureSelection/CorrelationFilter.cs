@@ -1,4 +1,5 @@
 using System.Numerics;
+using MultiTask.Data;
 using MultiTask.Tabular;
 using MultiTask.Tabular.Preprocessing;
 
@@ -94,9 +95,10 @@ public sealed class CorrelationFilter : ITransformEstimator, ISupervisedTransfor
 
     /// <summary>As <see cref="Fit(TabularData)"/>; the targets are not used.</summary>
     /// <param name="data">Complete numeric columns.</param>
+    /// <param name="tasks">Ignored.</param>
     /// <param name="targets">Ignored.</param>
     /// <returns>The selection.</returns>
-    IFittedTransform ISupervisedTransformEstimator.Fit(TabularData data, IReadOnlyList<SelectionTarget> targets) => Fit(data);
+    IFittedTransform ISupervisedTransformEstimator.Fit(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Fit(data);
 
     private static Prepared Prepare(TabularData data)
     {

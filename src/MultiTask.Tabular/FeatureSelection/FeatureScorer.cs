@@ -1,3 +1,4 @@
+using MultiTask.Data;
 using MultiTask.Tabular;
 
 namespace MultiTask.Tabular.FeatureSelection;
@@ -5,7 +6,7 @@ namespace MultiTask.Tabular.FeatureSelection;
 /// <summary>
 /// Scores the feature columns of a table against one or more tasks: each task with the score function for its kind,
 /// on its labelled rows only, then the task scores combined by <see cref="Aggregation"/>. Used by
-/// <see cref="SelectKBest"/> and <see cref="SelectPercentile"/>; call <see cref="Score"/> directly to inspect the
+/// <see cref="SelectKBest"/> and <see cref="SelectPercentile"/>; call <see cref="Score(TabularData, IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/> directly to inspect the
 /// per-task scores. Each task's scores are scikit-learn's (<c>SelectKBest(score_func).fit(X[labelled], y[labelled]).scores_</c>);
 /// the combination across tasks has no scikit-learn equivalent.
 /// </summary>
@@ -74,14 +75,18 @@ public sealed class FeatureScorer
 
     /// <summary>Scores the features against each task and combines the scores.</summary>
     /// <param name="data">Numeric feature columns, complete on each task's labelled rows.</param>
-    /// <param name="targets">One or more tasks, each with one entry per row; rows without a label are left out of that task's scores.</param>
+    /// <param name="tasks">The tasks, as given to <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
+    /// <param name="targets">Each task's targets, one per row (NaN or <see cref="TaskSpec.MissingClass"/> where missing), paired with <paramref name="tasks"/> by position.</param>
     /// <returns>Per-task and combined scores.</returns>
     /// <exception cref="ArgumentException">
     /// A column is categorical or missing a value; a target's length differs from the data's; a task's kind does not
     /// suit the score function; a task has too few labelled rows or classes; Chi2 meets a negative value. The message
     /// names the column or task.
     /// </exception>
-    public MultiTaskFeatureScores Score(TabularData data, IReadOnlyList<SelectionTarget> targets)
+    public MultiTaskFeatureScores Score(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Score(data, SelectionTarget.From(tasks, targets));
+
+    /// <summary>Score on targets already converted (<see cref="SelectionTarget.From(TaskSpec, TaskTargets)"/>); the float64 reference tests call this.</summary>
+    internal MultiTaskFeatureScores Score(TabularData data, IReadOnlyList<SelectionTarget> targets)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(targets);

@@ -31,7 +31,7 @@ public sealed class NetworkEstimator : IImportanceEstimator
         IsClassifier = classifier;
         HiddenSizes = hiddenSizes?.ToArray() ?? [32];
         _ = Trunks.Mlp(1, HiddenSizes); // validates the widths as the network will (a description only; nothing is allocated)
-        Options = (options ?? new TrainerOptions { Epochs = 30, BatchSize = 64, LearningRate = 3e-3, Threads = 1 }).Validate();
+        Options = (options ?? new TrainerOptions { Epochs = 30, BatchSize = 64, LearningRate = 3e-3, Threads = 1 });
         Importance = importance ?? new NetworkImportance();
     }
 

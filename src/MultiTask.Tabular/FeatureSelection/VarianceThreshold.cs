@@ -1,3 +1,4 @@
+using MultiTask.Data;
 using MultiTask.Tabular;
 using MultiTask.Tabular.Preprocessing;
 
@@ -67,9 +68,10 @@ public sealed class VarianceThreshold : ITransformEstimator, ISupervisedTransfor
 
     /// <summary>Keeps the columns whose variance is above <see cref="Threshold"/>; the targets are not used.</summary>
     /// <param name="data">Numeric columns.</param>
+    /// <param name="tasks">Ignored.</param>
     /// <param name="targets">Ignored.</param>
     /// <returns>The selection.</returns>
-    IFittedTransform ISupervisedTransformEstimator.Fit(TabularData data, IReadOnlyList<SelectionTarget> targets) => Fit(data);
+    IFittedTransform ISupervisedTransformEstimator.Fit(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Fit(data);
 
     private static double Variance(double[] column, bool usePeakToPeak)
     {
