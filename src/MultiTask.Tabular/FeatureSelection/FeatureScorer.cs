@@ -18,8 +18,6 @@ namespace MultiTask.Tabular.FeatureSelection;
 /// </example>
 public sealed class FeatureScorer
 {
-    private readonly int _neighbors = 3;
-
     /// <summary>Scores every task with one function; each task must be of the kind the function scores.</summary>
     /// <param name="scoreFunction">The score function.</param>
     public FeatureScorer(ScoreFunction scoreFunction)
@@ -55,22 +53,21 @@ public sealed class FeatureScorer
     /// <summary>The function for regression tasks, or null when only classification tasks are accepted.</summary>
     public ScoreFunction? RegressionFunction { get; }
 
-    /// <summary>How per-task scores are combined (default <see cref="TaskAggregation.Mean"/>; with one task every aggregation keeps its order).</summary>
-    public TaskAggregation Aggregation { get; init; } = TaskAggregation.Mean;
+    /// <summary>How per-task scores are combined; with one task every aggregation keeps its order. Default: <see cref="TaskAggregation.Mean"/>.</summary>
+    public TaskAggregation Aggregation
+    {
+        get;
+        init => field = ModelScoreAggregation.Check(value, nameof(Aggregation));
+    } = TaskAggregation.Mean;
 
-    /// <summary>k of the mutual-information estimator (scikit-learn's <c>n_neighbors</c>, default 3).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Less than 1.</exception>
+    /// <summary>k of the mutual-information estimator (scikit-learn's <c>n_neighbors</c>). Range: ≥ 1. Default: 3.</summary>
     public int Neighbors
     {
-        get => _neighbors;
-        init
-        {
-            ScoreComputation.RequireNeighbors(value);
-            _neighbors = value;
-        }
-    }
+        get;
+        init => field = OptionChecks.AtLeast(value, 1, nameof(Neighbors));
+    } = 3;
 
-    /// <summary>Seed of the mutual-information jitter (default 0): the same seed gives the same scores.</summary>
+    /// <summary>Seed of the mutual-information jitter: the same seed gives the same scores. Default: 0.</summary>
     public int Seed { get; init; }
 
     /// <summary>Scores the features against each task and combines the scores.</summary>
