@@ -17,6 +17,9 @@ internal static class OptionChecks
     internal static int AtLeast(int value, int minimum, string property)
         => value >= minimum ? value : throw Out(property, value, string.Create(CultureInfo.InvariantCulture, $"≥ {minimum}"));
 
+    internal static string? OptionalColumnName(string? value, string property)
+        => value is null || !string.IsNullOrWhiteSpace(value) ? value : throw new ArgumentException($"{property} names a column; it cannot be blank.", property);
+
     private static ArgumentOutOfRangeException Out(string property, object value, string range)
         => new(property, value, $"{property} must be {range}; got {Convert.ToString(value, CultureInfo.InvariantCulture)}.");
 }

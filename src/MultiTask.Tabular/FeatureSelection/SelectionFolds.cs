@@ -31,20 +31,8 @@ internal static class SelectionFolds
     /// <summary>StratifiedKFold(n_splits=folds) without shuffling (see <see cref="RowFolds.Stratified"/>).</summary>
     internal static Split[] Stratified(IReadOnlyList<int> labels, int folds, string task, string paramName)
     {
-        var code = new Dictionary<int, int>();
-        var encoded = new int[labels.Count];
-        for (int i = 0; i < encoded.Length; i++)
-        {
-            if (!code.TryGetValue(labels[i], out int c))
-            {
-                c = code.Count;
-                code[labels[i]] = c;
-            }
-
-            encoded[i] = c;
-        }
-
-        var testFold = RowFolds.Stratified(encoded, code.Count, folds, shuffle: null)
+        var (encoded, classes) = ColumnCodes.ByFirstAppearance(labels);
+        var testFold = RowFolds.Stratified(encoded, classes, folds, shuffle: null)
             ?? throw new ArgumentException($"Task '{task}': every class has fewer rows than the {folds} cross-validation folds (the largest has {encoded.GroupBy(c => c).Max(g => g.Count())}); stratified folds cannot be formed. Use fewer folds.", paramName);
         return ToSplits(testFold, folds);
     }

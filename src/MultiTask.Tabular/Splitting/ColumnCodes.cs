@@ -7,17 +7,20 @@ internal static class ColumnCodes
     /// Codes numbered by first appearance (scikit-learn's class order inside StratifiedKFold); a missing value is a
     /// class of its own.
     /// </summary>
-    internal static (int[] Codes, int Count) ByFirstAppearance(TabularColumn column)
+    internal static (int[] Codes, int Count) ByFirstAppearance(TabularColumn column) => ByFirstAppearance(Keys(column));
+
+    /// <summary>Codes numbered by first appearance of each distinct value.</summary>
+    internal static (int[] Codes, int Count) ByFirstAppearance<T>(IReadOnlyList<T> values)
+        where T : notnull
     {
-        var keys = Keys(column);
-        var code = new Dictionary<Key, int>();
-        var codes = new int[keys.Length];
-        for (int i = 0; i < keys.Length; i++)
+        var code = new Dictionary<T, int>();
+        var codes = new int[values.Count];
+        for (int i = 0; i < codes.Length; i++)
         {
-            if (!code.TryGetValue(keys[i], out int c))
+            if (!code.TryGetValue(values[i], out int c))
             {
                 c = code.Count;
-                code[keys[i]] = c;
+                code[values[i]] = c;
             }
 
             codes[i] = c;

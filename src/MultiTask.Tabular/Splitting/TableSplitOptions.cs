@@ -42,7 +42,7 @@ public sealed class TableSplitOptions
     public string? StratifyBy
     {
         get;
-        init => field = value is null || !string.IsNullOrWhiteSpace(value) ? value : throw new ArgumentException("StratifyBy names a column; it cannot be blank.", nameof(StratifyBy));
+        init => field = OptionChecks.OptionalColumnName(value, nameof(StratifyBy));
     }
 
     /// <summary>
@@ -52,6 +52,6 @@ public sealed class TableSplitOptions
     public string? GroupBy
     {
         get;
-        init => field = value is null || !string.IsNullOrWhiteSpace(value) ? value : throw new ArgumentException("GroupBy names a column; it cannot be blank.", nameof(GroupBy));
+        init => field = OptionChecks.OptionalColumnName(value, nameof(GroupBy));
     }
 }
