@@ -28,9 +28,9 @@ public sealed class TabularData
                 throw new ArgumentException($"Column '{column.Name}' appears more than once.", nameof(columns));
             }
 
-            if (column.Count != _columns[0].Count)
+            if (column.RowCount != _columns[0].RowCount)
             {
-                throw new ArgumentException($"Column '{column.Name}' has {column.Count} rows; column '{_columns[0].Name}' has {_columns[0].Count}.", nameof(columns));
+                throw new ArgumentException($"Column '{column.Name}' has {column.RowCount} rows; column '{_columns[0].Name}' has {_columns[0].RowCount}.", nameof(columns));
             }
         }
     }
@@ -42,7 +42,7 @@ public sealed class TabularData
     public IReadOnlyList<string> ColumnNames => _columns.Select(c => c.Name).ToArray();
 
     /// <summary>The number of rows (0 for a table without columns).</summary>
-    public int RowCount => _columns.Length == 0 ? 0 : _columns[0].Count;
+    public int RowCount => _columns.Length == 0 ? 0 : _columns[0].RowCount;
 
     /// <summary>The named column.</summary>
     /// <param name="name">A column name of this table.</param>

@@ -137,9 +137,9 @@ public sealed class FeatureScorer
                 throw new ArgumentException($"Task '{target.Name}' appears more than once among the targets.", nameof(targets));
             }
 
-            if (target.Count != rows)
+            if (target.RowCount != rows)
             {
-                throw new ArgumentException($"Task '{target.Name}' has {target.Count} rows; the data has {rows}.", nameof(targets));
+                throw new ArgumentException($"Task '{target.Name}' has {target.RowCount} rows; the data has {rows}.", nameof(targets));
             }
         }
     }

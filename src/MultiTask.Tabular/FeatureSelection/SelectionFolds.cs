@@ -14,7 +14,7 @@ internal static class SelectionFolds
     /// <summary>The folds of one task's labelled rows.</summary>
     internal static Split[] For(SelectionTarget target, bool classifier, int folds, string paramName)
     {
-        int n = target.Count;
+        int n = target.RowCount;
         if (n < folds)
         {
             throw new ArgumentException($"Task '{target.Name}' has {n} labelled rows, fewer than the {folds} cross-validation folds; use at most {n} folds or more rows.", paramName);

@@ -33,7 +33,7 @@ public sealed class SelectionTarget
     public IReadOnlyList<int>? Labels { get; }
 
     /// <summary>The number of rows.</summary>
-    public int Count => Values?.Count ?? Labels!.Count;
+    public int RowCount => Values?.Count ?? Labels!.Count;
 
     /// <summary>A regression target.</summary>
     /// <param name="name">The task's name.</param>
@@ -111,6 +111,6 @@ public sealed class SelectionTarget
     }
 
     /// <summary>The rows that have a label.</summary>
-    public int[] LabelledRows() => Enumerable.Range(0, Count)
+    public int[] LabelledRows() => Enumerable.Range(0, RowCount)
         .Where(i => Values is not null ? !double.IsNaN(Values[i]) : Labels![i] != TaskSpec.MissingClass).ToArray();
 }
