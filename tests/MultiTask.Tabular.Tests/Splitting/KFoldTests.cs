@@ -91,6 +91,9 @@ public sealed class KFoldTests
             .Should().Throw<ArgumentException>().WithMessage("*Folds = 31 exceeds the 30 rows*");
         Adult(30).Invoking(t => t.KFold(new KFoldOptions { GroupBy = "occupation" }))
             .Should().Throw<ArgumentException>().WithMessage("*'occupation' is missing a value at row 27*");
+        // Rows 0-9 of adult: 'sex' has 6 Male and 4 Female rows, both fewer than 8 folds (scikit-learn's ValueError).
+        KFoldTests.Adult(10).Invoking(t => t.KFold(new KFoldOptions { Folds = 8, StratifyBy = "sex" }))
+            .Should().Throw<ArgumentException>().WithMessage("Column 'sex': every class has fewer rows than Folds = 8*");
         var act = () => new KFoldOptions { Folds = 1 };
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Folds must be ≥ 2*");
     }

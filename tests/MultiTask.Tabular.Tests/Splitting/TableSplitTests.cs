@@ -82,4 +82,11 @@ public sealed class TableSplitTests
         var act = () => new TableSplitOptions { TestFraction = 1 };
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*TestFraction must lie in (0, 1)*");
     }
+
+    [Theory]
+    [InlineData(10, new[] { 5, 3, 2 }, new[] { 5, 3, 2 })] // exact shares
+    [InlineData(3, new[] { 5, 4, 1 }, new[] { 2, 1, 0 })]  // 1.5, 1.2, 0.3: floors 1, 1, 0; the one left goes to the largest remainder (0.5)
+    [InlineData(2, new[] { 1, 1, 1, 1 }, new[] { 1, 1, 0, 0 })] // equal remainders: the earlier classes first
+    public void Apportion_UsesLargestRemainders(int total, int[] sizes, int[] expected)
+        => RowSplits.Apportion(total, sizes).Should().Equal(expected);
 }
