@@ -29,7 +29,7 @@ public sealed class CategoricalColumn : TabularColumn
     public IReadOnlyList<string?> Values => _values;
 
     /// <inheritdoc/>
-    public override int Count => _values.Length;
+    public override int RowCount => _values.Length;
 
     /// <inheritdoc/>
     public override int MissingCount

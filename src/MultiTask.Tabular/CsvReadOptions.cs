@@ -5,7 +5,7 @@ namespace MultiTask.Tabular;
 /// Fields may be enclosed in double quotes (a quote inside is written twice); a quoted field cannot span lines.
 /// Blank lines are skipped. A file whose name ends in <c>.gz</c> is decompressed while it is read.
 /// </remarks>
-public sealed record CsvReadOptions
+public sealed class CsvReadOptions
 {
     /// <summary>The field separator. Default: ','. With <see cref="TrimWhitespace"/>, "comma + space" files read as ','.</summary>
     public char Separator
@@ -21,7 +21,11 @@ public sealed record CsvReadOptions
     public bool HasHeader { get; init; } = true;
 
     /// <summary>The column names, for a file without a header (or to replace its header). Default: null (use the header).</summary>
-    public IReadOnlyList<string>? ColumnNames { get; init; }
+    public IReadOnlyList<string>? ColumnNames
+    {
+        get;
+        init => field = value is null ? null : CheckNames(value);
+    }
 
     /// <summary>
     /// The columns to read as categorical (strings); every other column is numeric, and a value in it that is not an
@@ -48,5 +52,24 @@ public sealed record CsvReadOptions
     {
         get;
         init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(SkipLines), value, "SkipLines cannot be negative.");
+    }
+
+    private static string[] CheckNames(IReadOnlyList<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int j = 0; j < names.Count; j++)
+        {
+            if (string.IsNullOrWhiteSpace(names[j]))
+            {
+                throw new ArgumentException($"ColumnNames[{j}] is blank; every column needs a name.", nameof(ColumnNames));
+            }
+
+            if (!seen.Add(names[j]))
+            {
+                throw new ArgumentException($"ColumnNames lists '{names[j]}' twice; column names are unique.", nameof(ColumnNames));
+            }
+        }
+
+        return [.. names];
     }
 }

@@ -35,7 +35,7 @@ public sealed class NumericColumn : TabularColumn
     public IReadOnlyList<double> Values => _values;
 
     /// <inheritdoc/>
-    public override int Count => _values.Length;
+    public override int RowCount => _values.Length;
 
     /// <inheritdoc/>
     public override int MissingCount

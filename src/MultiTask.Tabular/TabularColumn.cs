@@ -13,7 +13,7 @@ public abstract class TabularColumn
     public string Name { get; }
 
     /// <summary>The number of rows.</summary>
-    public abstract int Count { get; }
+    public abstract int RowCount { get; }
 
     /// <summary>The number of missing values.</summary>
     public abstract int MissingCount { get; }

@@ -1,4 +1,5 @@
 using MultiTask.Data;
+using MultiTask.Tabular.Splitting;
 
 namespace MultiTask.Tabular;
 
@@ -27,9 +28,9 @@ public sealed class TabularData
                 throw new ArgumentException($"Column '{column.Name}' appears more than once.", nameof(columns));
             }
 
-            if (column.Count != _columns[0].Count)
+            if (column.RowCount != _columns[0].RowCount)
             {
-                throw new ArgumentException($"Column '{column.Name}' has {column.Count} rows; column '{_columns[0].Name}' has {_columns[0].Count}.", nameof(columns));
+                throw new ArgumentException($"Column '{column.Name}' has {column.RowCount} rows; column '{_columns[0].Name}' has {_columns[0].RowCount}.", nameof(columns));
             }
         }
     }
@@ -41,7 +42,7 @@ public sealed class TabularData
     public IReadOnlyList<string> ColumnNames => _columns.Select(c => c.Name).ToArray();
 
     /// <summary>The number of rows (0 for a table without columns).</summary>
-    public int RowCount => _columns.Length == 0 ? 0 : _columns[0].Count;
+    public int RowCount => _columns.Length == 0 ? 0 : _columns[0].RowCount;
 
     /// <summary>The named column.</summary>
     /// <param name="name">A column name of this table.</param>
@@ -88,6 +89,41 @@ public sealed class TabularData
         ArgumentNullException.ThrowIfNull(rows);
         return new TabularData(_columns.Select(c => c.Take(rows)));
     }
+
+    /// <summary>
+    /// Splits the rows into training, (optional) validation and test parts — at random, stratified on a column, or
+    /// grouped by a column — so that preprocessing, selection and the model are fitted on the training rows only.
+    /// </summary>
+    /// <param name="options">Fractions, seed, and the stratification or group column. Default: a random 80/20 split with seed 0.</param>
+    /// <returns>The parts and their row positions.</returns>
+    /// <exception cref="ArgumentException">The fractions leave no training rows (or groups), both StratifyBy and GroupBy are set, or a group value is missing.</exception>
+    /// <exception cref="KeyNotFoundException">The stratification or group column is not in the table.</exception>
+    public TableSplit Split(TableSplitOptions? options = null) => RowSplits.Split(this, options ?? new TableSplitOptions());
+
+    /// <summary>
+    /// Cross-validation folds over the rows: scikit-learn 1.2's KFold, StratifiedKFold (<see cref="KFoldOptions.StratifyBy"/>)
+    /// or GroupKFold (<see cref="KFoldOptions.GroupBy"/>); without shuffling the folds equal scikit-learn's.
+    /// </summary>
+    /// <param name="options">Folds, shuffling, and the stratification or group column. Default: 5 unshuffled folds.</param>
+    /// <returns>One entry per fold, in fold order.</returns>
+    /// <exception cref="ArgumentException">More folds than rows (or groups), every class smaller than the fold count, or an invalid combination of options.</exception>
+    /// <exception cref="KeyNotFoundException">The stratification or group column is not in the table.</exception>
+    public IReadOnlyList<TableFold> KFold(KFoldOptions? options = null) => RowSplits.Folds(this, options ?? new KFoldOptions());
+
+    /// <summary>The rows of several tables with the same columns, one after another (pandas' <c>concat</c> of rows).</summary>
+    /// <param name="tables">Tables with the same column names, order and types; at least one.</param>
+    /// <returns>A table with every row of the first table, then every row of the second, and so on.</returns>
+    /// <exception cref="ArgumentException">A table's columns differ; the message names the first differing column and its type.</exception>
+    public static TabularData Concat(params IReadOnlyList<TabularData> tables) => TableRows.Concat(tables);
+
+    /// <summary>
+    /// The table without repeated rows, keeping each row's first occurrence (pandas' <c>drop_duplicates(keep="first")</c>);
+    /// missing values equal each other.
+    /// </summary>
+    /// <param name="columns">The columns that decide whether two rows repeat. Default: every column.</param>
+    /// <returns>The remaining rows, in their original order.</returns>
+    /// <exception cref="KeyNotFoundException">A named column is not in the table.</exception>
+    public TabularData DropDuplicates(params IReadOnlyList<string>? columns) => TableRows.DropDuplicates(this, columns is { Count: > 0 } ? columns : null);
 
     /// <summary>
     /// The features as a [rows, columns] float32 matrix for <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.

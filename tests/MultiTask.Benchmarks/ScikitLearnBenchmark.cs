@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using MultiTask.Data;
 using MultiTask.Tabular;
 using MultiTask.Tabular.FeatureSelection;
 using MultiTask.Tabular.Preprocessing;
@@ -23,18 +24,21 @@ internal static class ScikitLearnBenchmark
         var names = Enumerable.Range(0, Columns).Select(j => $"x{j}").ToArray();
         var table = TabularData.FromMatrix(x, names);
         var missingTable = TabularData.FromMatrix(xMissing, names);
-        SelectionTarget[] regression = [SelectionTarget.Regression("y", yRegression)];
-        SelectionTarget[] classification = [SelectionTarget.Classification("c", yClass)];
+        TaskSpec[] regressionTask = [TaskSpec.Regression("y")];
+        TaskTargets[] regression = [yRegression];
+        int classes = yClass.Max() + 1;
+        TaskSpec[] classificationTask = [classes > 2 ? TaskSpec.Multiclass("c", classes) : TaskSpec.Binary("c")];
+        TaskTargets[] classification = [yClass];
 
         var ours = new Dictionary<string, Action>
         {
             ["StandardScaler"] = () => new StandardScaler().Fit(table).Transform(table),
             ["SimpleImputer(mean)"] = () => new SimpleImputer { Strategy = ImputationStrategy.Mean }.Fit(missingTable).Transform(missingTable),
-            ["SelectKBest(f_classif, 10)"] = () => new SelectKBest(ScoreFunction.FClassif, 10).Fit(table, classification).Transform(table),
-            ["SelectKBest(f_regression, 10)"] = () => new SelectKBest(ScoreFunction.FRegression, 10).Fit(table, regression).Transform(table),
+            ["SelectKBest(f_classif, 10)"] = () => new SelectKBest(ScoreFunction.FClassif, 10).Fit(table, classificationTask, classification).Transform(table),
+            ["SelectKBest(f_regression, 10)"] = () => new SelectKBest(ScoreFunction.FRegression, 10).Fit(table, regressionTask, regression).Transform(table),
             ["mutual_info_regression"] = () => ScoreFunctions.MutualInfoRegression(x, yRegression),
         };
-        foreach (var (name, action) in ModelOperations(x, yRegression, table, regression))
+        foreach (var (name, action) in ModelOperations(x, yRegression, table))
         {
             ours[name] = action;
         }
@@ -74,8 +78,8 @@ internal static class ScikitLearnBenchmark
         return 0;
     }
 
-    private static IEnumerable<(string Name, Action Run)> ModelOperations(double[,] x, double[] y, TabularData table, SelectionTarget[] regression)
-        => ModelBenchmarks.Operations(x, y, table, regression);
+    private static IEnumerable<(string Name, Action Run)> ModelOperations(double[,] x, double[] y, TabularData table)
+        => ModelBenchmarks.Operations(x, y, table);
 
     private static double Time(Action action)
     {

@@ -163,4 +163,14 @@ public sealed class TabularCsvTests : IDisposable
         File.WriteAllText(path, text);
         return path;
     }
+
+    [Fact]
+    public void Options_RejectBlankOrRepeatedColumnNames_ByName()
+    {
+        var blank = () => new CsvReadOptions { ColumnNames = ["a", " "] };
+        var repeated = () => new CsvReadOptions { ColumnNames = ["a", "b", "a"] };
+
+        blank.Should().Throw<ArgumentException>().WithMessage("ColumnNames[1] is blank*").WithParameterName("ColumnNames");
+        repeated.Should().Throw<ArgumentException>().WithMessage("ColumnNames lists 'a' twice*");
+    }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using MultiTask.Data;
 using MultiTask.Tabular;
 using MultiTask.Tabular.Preprocessing;
 
@@ -19,21 +20,12 @@ namespace MultiTask.Tabular.FeatureSelection;
 /// </remarks>
 public sealed class CorrelationFilter : ITransformEstimator, ISupervisedTransformEstimator
 {
-    /// <summary>Creates the filter.</summary>
-    /// <param name="threshold">Drop a column when |r| with an earlier kept column is above this, in [0, 1] (default 0.9).</param>
-    /// <exception cref="ArgumentOutOfRangeException">The threshold is outside [0, 1].</exception>
-    public CorrelationFilter(double threshold = 0.9)
+    /// <summary>The |r| above which the later column of a pair is dropped. Range: [0, 1]. Default: 0.9.</summary>
+    public double Threshold
     {
-        if (!(threshold >= 0 && threshold <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The correlation threshold is between 0 and 1.");
-        }
-
-        Threshold = threshold;
-    }
-
-    /// <summary>The |r| above which the later column of a pair is dropped.</summary>
-    public double Threshold { get; }
+        get;
+        init => field = OptionChecks.UnitInterval(value, nameof(Threshold));
+    } = 0.9;
 
     /// <summary>The Pearson correlation matrix of the columns (NaN on rows and columns of constant features; 1 on the diagonal otherwise).</summary>
     /// <param name="data">Complete numeric columns.</param>
@@ -94,9 +86,10 @@ public sealed class CorrelationFilter : ITransformEstimator, ISupervisedTransfor
 
     /// <summary>As <see cref="Fit(TabularData)"/>; the targets are not used.</summary>
     /// <param name="data">Complete numeric columns.</param>
+    /// <param name="tasks">Ignored.</param>
     /// <param name="targets">Ignored.</param>
     /// <returns>The selection.</returns>
-    IFittedTransform ISupervisedTransformEstimator.Fit(TabularData data, IReadOnlyList<SelectionTarget> targets) => Fit(data);
+    IFittedTransform ISupervisedTransformEstimator.Fit(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Fit(data);
 
     private static Prepared Prepare(TabularData data)
     {

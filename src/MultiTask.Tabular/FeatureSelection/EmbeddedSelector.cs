@@ -1,3 +1,4 @@
+using MultiTask.Data;
 using MultiTask.Tabular;
 using MultiTask.Tabular.FeatureSelection.Linear;
 using MultiTask.Tabular.Preprocessing;
@@ -25,21 +26,21 @@ public sealed class EmbeddedSelector : ISupervisedTransformEstimator
     private readonly object _model;
 
     /// <summary>Selects by the coefficients of a lasso.</summary>
-    /// <param name="model">The lasso; refitted at each <see cref="Fit"/>.</param>
+    /// <param name="model">The lasso; refitted at each <see cref="Fit(TabularData, IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
     public EmbeddedSelector(Lasso model)
         : this((object)model)
     {
     }
 
     /// <summary>Selects by the coefficients of an elastic net.</summary>
-    /// <param name="model">The elastic net; refitted at each <see cref="Fit"/>.</param>
+    /// <param name="model">The elastic net; refitted at each <see cref="Fit(TabularData, IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
     public EmbeddedSelector(ElasticNet model)
         : this((object)model)
     {
     }
 
     /// <summary>Selects by the coefficients of a multi-task lasso (one shared support for all targets).</summary>
-    /// <param name="model">The multi-task lasso; refitted at each <see cref="Fit"/>.</param>
+    /// <param name="model">The multi-task lasso; refitted at each <see cref="Fit(TabularData, IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
     public EmbeddedSelector(MultiTaskLasso model)
         : this((object)model)
     {
@@ -79,9 +80,13 @@ public sealed class EmbeddedSelector : ISupervisedTransformEstimator
 
     /// <summary>Fits the model and returns the kept columns, with each feature's importance as its score.</summary>
     /// <param name="data">Numeric feature columns without missing values.</param>
-    /// <param name="targets">One or more tasks' targets.</param>
+    /// <param name="tasks">The tasks, as given to <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
+    /// <param name="targets">Each task's targets, one per row (NaN or <see cref="TaskSpec.MissingClass"/> where missing), paired with <paramref name="tasks"/> by position.</param>
     /// <exception cref="ArgumentException">A column is categorical or has a missing value, or a target does not match the table.</exception>
-    public IFittedTransform Fit(TabularData data, IReadOnlyList<SelectionTarget> targets)
+    public IFittedTransform Fit(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Fit(data, SelectionTarget.From(tasks, targets));
+
+    /// <summary>Fit on targets already converted (<see cref="SelectionTarget.From(TaskSpec, TaskTargets)"/>); the float64 reference tests call this.</summary>
+    internal IFittedTransform Fit(TabularData data, IReadOnlyList<SelectionTarget> targets)
     {
         var input = ModelSelectionInput.From(data, targets, minFeatures: 1);
         double[] importances;

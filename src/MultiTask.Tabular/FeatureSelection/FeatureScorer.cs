@@ -1,3 +1,4 @@
+using MultiTask.Data;
 using MultiTask.Tabular;
 
 namespace MultiTask.Tabular.FeatureSelection;
@@ -5,7 +6,7 @@ namespace MultiTask.Tabular.FeatureSelection;
 /// <summary>
 /// Scores the feature columns of a table against one or more tasks: each task with the score function for its kind,
 /// on its labelled rows only, then the task scores combined by <see cref="Aggregation"/>. Used by
-/// <see cref="SelectKBest"/> and <see cref="SelectPercentile"/>; call <see cref="Score"/> directly to inspect the
+/// <see cref="SelectKBest"/> and <see cref="SelectPercentile"/>; call <see cref="Score(TabularData, IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/> directly to inspect the
 /// per-task scores. Each task's scores are scikit-learn's (<c>SelectKBest(score_func).fit(X[labelled], y[labelled]).scores_</c>);
 /// the combination across tasks has no scikit-learn equivalent.
 /// </summary>
@@ -17,8 +18,6 @@ namespace MultiTask.Tabular.FeatureSelection;
 /// </example>
 public sealed class FeatureScorer
 {
-    private readonly int _neighbors = 3;
-
     /// <summary>Scores every task with one function; each task must be of the kind the function scores.</summary>
     /// <param name="scoreFunction">The score function.</param>
     public FeatureScorer(ScoreFunction scoreFunction)
@@ -54,34 +53,37 @@ public sealed class FeatureScorer
     /// <summary>The function for regression tasks, or null when only classification tasks are accepted.</summary>
     public ScoreFunction? RegressionFunction { get; }
 
-    /// <summary>How per-task scores are combined (default <see cref="TaskAggregation.Mean"/>; with one task every aggregation keeps its order).</summary>
-    public TaskAggregation Aggregation { get; init; } = TaskAggregation.Mean;
+    /// <summary>How per-task scores are combined; with one task every aggregation keeps its order. Default: <see cref="TaskAggregation.Mean"/>.</summary>
+    public TaskAggregation Aggregation
+    {
+        get;
+        init => field = ModelScoreAggregation.Check(value, nameof(Aggregation));
+    } = TaskAggregation.Mean;
 
-    /// <summary>k of the mutual-information estimator (scikit-learn's <c>n_neighbors</c>, default 3).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Less than 1.</exception>
+    /// <summary>k of the mutual-information estimator (scikit-learn's <c>n_neighbors</c>). Range: ≥ 1. Default: 3.</summary>
     public int Neighbors
     {
-        get => _neighbors;
-        init
-        {
-            ScoreComputation.RequireNeighbors(value);
-            _neighbors = value;
-        }
-    }
+        get;
+        init => field = OptionChecks.AtLeast(value, 1, nameof(Neighbors));
+    } = 3;
 
-    /// <summary>Seed of the mutual-information jitter (default 0): the same seed gives the same scores.</summary>
+    /// <summary>Seed of the mutual-information jitter: the same seed gives the same scores. Default: 0.</summary>
     public int Seed { get; init; }
 
     /// <summary>Scores the features against each task and combines the scores.</summary>
     /// <param name="data">Numeric feature columns, complete on each task's labelled rows.</param>
-    /// <param name="targets">One or more tasks, each with one entry per row; rows without a label are left out of that task's scores.</param>
+    /// <param name="tasks">The tasks, as given to <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
+    /// <param name="targets">Each task's targets, one per row (NaN or <see cref="TaskSpec.MissingClass"/> where missing), paired with <paramref name="tasks"/> by position.</param>
     /// <returns>Per-task and combined scores.</returns>
     /// <exception cref="ArgumentException">
     /// A column is categorical or missing a value; a target's length differs from the data's; a task's kind does not
     /// suit the score function; a task has too few labelled rows or classes; Chi2 meets a negative value. The message
     /// names the column or task.
     /// </exception>
-    public MultiTaskFeatureScores Score(TabularData data, IReadOnlyList<SelectionTarget> targets)
+    public MultiTaskFeatureScores Score(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Score(data, SelectionTarget.From(tasks, targets));
+
+    /// <summary>Score on targets already converted (<see cref="SelectionTarget.From(TaskSpec, TaskTargets)"/>); the float64 reference tests call this.</summary>
+    internal MultiTaskFeatureScores Score(TabularData data, IReadOnlyList<SelectionTarget> targets)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(targets);
@@ -135,9 +137,9 @@ public sealed class FeatureScorer
                 throw new ArgumentException($"Task '{target.Name}' appears more than once among the targets.", nameof(targets));
             }
 
-            if (target.Count != rows)
+            if (target.RowCount != rows)
             {
-                throw new ArgumentException($"Task '{target.Name}' has {target.Count} rows; the data has {rows}.", nameof(targets));
+                throw new ArgumentException($"Task '{target.Name}' has {target.RowCount} rows; the data has {rows}.", nameof(targets));
             }
         }
     }

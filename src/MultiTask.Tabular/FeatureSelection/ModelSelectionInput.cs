@@ -61,9 +61,9 @@ internal sealed class ModelSelectionInput
                 throw new ArgumentException($"Task '{target.Name}' appears more than once.", targetsParam);
             }
 
-            if (target.Count != x.Rows)
+            if (target.RowCount != x.Rows)
             {
-                throw new ArgumentException($"Task '{target.Name}' has {target.Count} targets but the table has {x.Rows} rows.", targetsParam);
+                throw new ArgumentException($"Task '{target.Name}' has {target.RowCount} targets but the table has {x.Rows} rows.", targetsParam);
             }
 
             if (target.Values is { } values)

@@ -1,8 +1,10 @@
+using MultiTask.Data;
+
 namespace MultiTask.Tabular.FeatureSelection;
 
 /// <summary>
 /// Feature scores for one or more tasks: each task's scores (and p-values) on its labelled rows, and their
-/// combination (<see cref="Aggregation"/>) from which a selector chooses. Returned by <see cref="FeatureScorer.Score"/>
+/// combination (<see cref="Aggregation"/>) from which a selector chooses. Returned by <see cref="FeatureScorer.Score(TabularData, IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>
 /// and the selectors' <c>ScoreFeatures</c>, for inspection.
 /// </summary>
 public sealed class MultiTaskFeatureScores

@@ -18,34 +18,41 @@ namespace MultiTask.Tabular.FeatureSelection;
 /// </remarks>
 public sealed class NetworkEstimator : IImportanceEstimator
 {
-    /// <summary>Creates the estimator.</summary>
-    /// <param name="hiddenSizes">The MLP's hidden layer widths. Default: [32].</param>
-    /// <param name="options">Training settings. Default: 30 epochs, batch 64, Adam 3e-3, seed 0, one thread.</param>
-    /// <param name="importance">Permutation-importance settings. Default: <c>new NetworkImportance()</c> (5 repeats).</param>
-    /// <param name="classifier">
+    /// <summary>The MLP's hidden layer widths. Range: at least one width, each ≥ 1. Default: [32].</summary>
+    public IReadOnlyList<int> HiddenSizes
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(HiddenSizes));
+            var widths = value.ToArray();
+            _ = Trunks.Mlp(1, widths); // validates the widths as the network will (a description only; nothing is allocated)
+            field = widths;
+        }
+    } = [32];
+
+    /// <summary>
+    /// The training settings of every fit (its seed also seeds the network's initial weights). Default: 30 epochs,
+    /// batch 64, Adam with learning rate 3e-3, seed 0, one thread.
+    /// </summary>
+    public TrainerOptions Options
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Options));
+    } = new() { Epochs = 30, BatchSize = 64, LearningRate = 3e-3, Threads = 1 };
+
+    /// <summary>The permutation-importance settings. Default: <c>new NetworkImportance()</c> (5 repeats).</summary>
+    public NetworkImportance Importance
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Importance));
+    } = new();
+
+    /// <summary>
     /// Whether the targets are classes: cross-validating wrappers then stratify their folds (scikit-learn's
     /// <c>is_classifier</c>). The network itself follows each target's kind. Default: false.
-    /// </param>
-    public NetworkEstimator(IReadOnlyList<int>? hiddenSizes = null, TrainerOptions? options = null, NetworkImportance? importance = null, bool classifier = false)
-    {
-        IsClassifier = classifier;
-        HiddenSizes = hiddenSizes?.ToArray() ?? [32];
-        _ = Trunks.Mlp(1, HiddenSizes); // validates the widths as the network will (a description only; nothing is allocated)
-        Options = options ?? new TrainerOptions { Epochs = 30, BatchSize = 64, LearningRate = 3e-3, Threads = 1 };
-        Importance = importance ?? new NetworkImportance();
-    }
-
-    /// <summary>The MLP's hidden layer widths.</summary>
-    public IReadOnlyList<int> HiddenSizes { get; }
-
-    /// <summary>The training settings of every fit (its seed also seeds the network's initial weights).</summary>
-    public TrainerOptions Options { get; }
-
-    /// <summary>The permutation-importance settings.</summary>
-    public NetworkImportance Importance { get; }
-
-    /// <inheritdoc/>
-    public bool IsClassifier { get; }
+    /// </summary>
+    public bool IsClassifier { get; init; }
 
     /// <inheritdoc/>
     public IImportanceModel Fit(double[,] x, SelectionTarget target)

@@ -1,3 +1,4 @@
+using MultiTask.Data;
 using MultiTask.Tabular;
 using MultiTask.Tabular.Preprocessing;
 
@@ -60,14 +61,22 @@ public sealed class Rfecv : ISupervisedTransformEstimator
 
     /// <summary>Chooses the feature count by cross-validation and returns the kept columns.</summary>
     /// <param name="data">Numeric feature columns without missing values; at least 2.</param>
-    /// <param name="targets">One or more tasks' targets.</param>
-    public IFittedTransform Fit(TabularData data, IReadOnlyList<SelectionTarget> targets) => Run(data, targets).Selection;
+    /// <param name="tasks">The tasks, as given to <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
+    /// <param name="targets">Each task's targets, one per row (NaN or <see cref="TaskSpec.MissingClass"/> where missing), paired with <paramref name="tasks"/> by position.</param>
+    public IFittedTransform Fit(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Fit(data, SelectionTarget.From(tasks, targets));
+
+    /// <summary>Fit on targets already converted (<see cref="SelectionTarget.From(TaskSpec, TaskTargets)"/>); the float64 reference tests call this.</summary>
+    internal IFittedTransform Fit(TabularData data, IReadOnlyList<SelectionTarget> targets) => Run(data, targets).Selection;
 
     /// <summary>Chooses the feature count by cross-validation and returns the scores, ranking and support.</summary>
     /// <param name="data">Numeric feature columns without missing values; at least 2.</param>
-    /// <param name="targets">One or more tasks' targets.</param>
+    /// <param name="tasks">The tasks, as given to <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
+    /// <param name="targets">Each task's targets, one per row (NaN or <see cref="TaskSpec.MissingClass"/> where missing), paired with <paramref name="tasks"/> by position.</param>
     /// <exception cref="ArgumentException">A column is categorical or has a missing value, a target does not match the table, or a task has fewer labelled rows than <see cref="Folds"/>.</exception>
-    public RfecvResult Run(TabularData data, IReadOnlyList<SelectionTarget> targets)
+    public RfecvResult Run(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Run(data, SelectionTarget.From(tasks, targets));
+
+    /// <summary>Run on targets already converted (<see cref="SelectionTarget.From(TaskSpec, TaskTargets)"/>); the float64 reference tests call this.</summary>
+    internal RfecvResult Run(TabularData data, IReadOnlyList<SelectionTarget> targets)
     {
         var input = ModelSelectionInput.From(data, targets, minFeatures: 2);
         int features = input.X.Columns;

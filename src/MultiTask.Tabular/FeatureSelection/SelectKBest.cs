@@ -1,3 +1,4 @@
+using MultiTask.Data;
 using MultiTask.Tabular;
 using MultiTask.Tabular.Preprocessing;
 
@@ -44,16 +45,24 @@ public sealed class SelectKBest : ISupervisedTransformEstimator
 
     /// <summary>The per-task and combined scores this selector would select from.</summary>
     /// <param name="data">Numeric feature columns.</param>
-    /// <param name="targets">One or more tasks.</param>
+    /// <param name="tasks">The tasks, as given to <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
+    /// <param name="targets">Each task's targets, one per row (NaN or <see cref="TaskSpec.MissingClass"/> where missing), paired with <paramref name="tasks"/> by position.</param>
     /// <returns>The scores.</returns>
-    public MultiTaskFeatureScores ScoreFeatures(TabularData data, IReadOnlyList<SelectionTarget> targets) => Scorer.Score(data, targets);
+    public MultiTaskFeatureScores ScoreFeatures(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => ScoreFeatures(data, SelectionTarget.From(tasks, targets));
+
+    /// <summary>ScoreFeatures on targets already converted (<see cref="SelectionTarget.From(TaskSpec, TaskTargets)"/>); the float64 reference tests call this.</summary>
+    internal MultiTaskFeatureScores ScoreFeatures(TabularData data, IReadOnlyList<SelectionTarget> targets) => Scorer.Score(data, targets);
 
     /// <summary>Scores the features and keeps the <see cref="K"/> best.</summary>
     /// <param name="data">Numeric feature columns, complete on each task's labelled rows.</param>
-    /// <param name="targets">One or more tasks, each with one entry per row.</param>
+    /// <param name="tasks">The tasks, as given to <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
+    /// <param name="targets">Each task's targets, one per row (NaN or <see cref="TaskSpec.MissingClass"/> where missing), paired with <paramref name="tasks"/> by position.</param>
     /// <returns>The selection.</returns>
-    /// <exception cref="ArgumentException"><see cref="K"/> exceeds the number of columns, or see <see cref="FeatureScorer.Score"/>.</exception>
-    public FittedColumnSelection Fit(TabularData data, IReadOnlyList<SelectionTarget> targets)
+    /// <exception cref="ArgumentException"><see cref="K"/> exceeds the number of columns, or see <see cref="FeatureScorer.Score(TabularData, IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</exception>
+    public FittedColumnSelection Fit(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Fit(data, SelectionTarget.From(tasks, targets));
+
+    /// <summary>Fit on targets already converted (<see cref="SelectionTarget.From(TaskSpec, TaskTargets)"/>); the float64 reference tests call this.</summary>
+    internal FittedColumnSelection Fit(TabularData data, IReadOnlyList<SelectionTarget> targets)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (K > data.Columns.Count)
@@ -64,7 +73,7 @@ public sealed class SelectKBest : ISupervisedTransformEstimator
         return Select(ScoreFeatures(data, targets));
     }
 
-    /// <summary>Keeps the <see cref="K"/> best features by precomputed scores (e.g. from <see cref="ScoreFeatures"/>).</summary>
+    /// <summary>Keeps the <see cref="K"/> best features by precomputed scores (e.g. from <see cref="ScoreFeatures(TabularData, IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>).</summary>
     /// <param name="scores">The scores.</param>
     /// <returns>The selection.</returns>
     /// <exception cref="ArgumentException"><see cref="K"/> exceeds the number of features.</exception>
@@ -80,5 +89,5 @@ public sealed class SelectKBest : ISupervisedTransformEstimator
     }
 
     /// <inheritdoc/>
-    IFittedTransform ISupervisedTransformEstimator.Fit(TabularData data, IReadOnlyList<SelectionTarget> targets) => Fit(data, targets);
+    IFittedTransform ISupervisedTransformEstimator.Fit(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Fit(data, tasks, targets);
 }

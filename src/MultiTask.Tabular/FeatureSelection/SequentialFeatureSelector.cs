@@ -1,3 +1,4 @@
+using MultiTask.Data;
 using MultiTask.Tabular;
 using MultiTask.Tabular.Preprocessing;
 
@@ -66,14 +67,22 @@ public sealed class SequentialFeatureSelector : ISupervisedTransformEstimator
 
     /// <summary>Selects features and returns the kept columns.</summary>
     /// <param name="data">Numeric feature columns without missing values; at least 2.</param>
-    /// <param name="targets">One or more tasks' targets.</param>
-    public IFittedTransform Fit(TabularData data, IReadOnlyList<SelectionTarget> targets) => Run(data, targets).Selection;
+    /// <param name="tasks">The tasks, as given to <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
+    /// <param name="targets">Each task's targets, one per row (NaN or <see cref="TaskSpec.MissingClass"/> where missing), paired with <paramref name="tasks"/> by position.</param>
+    public IFittedTransform Fit(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Fit(data, SelectionTarget.From(tasks, targets));
+
+    /// <summary>Fit on targets already converted (<see cref="SelectionTarget.From(TaskSpec, TaskTargets)"/>); the float64 reference tests call this.</summary>
+    internal IFittedTransform Fit(TabularData data, IReadOnlyList<SelectionTarget> targets) => Run(data, targets).Selection;
 
     /// <summary>Selects features and returns the path and support.</summary>
     /// <param name="data">Numeric feature columns without missing values; at least 2.</param>
-    /// <param name="targets">One or more tasks' targets.</param>
+    /// <param name="tasks">The tasks, as given to <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.</param>
+    /// <param name="targets">Each task's targets, one per row (NaN or <see cref="TaskSpec.MissingClass"/> where missing), paired with <paramref name="tasks"/> by position.</param>
     /// <exception cref="ArgumentException">A column is categorical or has a missing value, a target does not match the table, the feature count is outside [1, features − 1], or a task has fewer labelled rows than <see cref="Folds"/>.</exception>
-    public SequentialSelectionResult Run(TabularData data, IReadOnlyList<SelectionTarget> targets)
+    public SequentialSelectionResult Run(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Run(data, SelectionTarget.From(tasks, targets));
+
+    /// <summary>Run on targets already converted (<see cref="SelectionTarget.From(TaskSpec, TaskTargets)"/>); the float64 reference tests call this.</summary>
+    internal SequentialSelectionResult Run(TabularData data, IReadOnlyList<SelectionTarget> targets)
     {
         var input = ModelSelectionInput.From(data, targets, minFeatures: 2);
         int features = input.X.Columns;

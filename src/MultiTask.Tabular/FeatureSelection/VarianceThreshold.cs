@@ -1,3 +1,4 @@
+using MultiTask.Data;
 using MultiTask.Tabular;
 using MultiTask.Tabular.Preprocessing;
 
@@ -17,21 +18,12 @@ namespace MultiTask.Tabular.FeatureSelection;
 /// </remarks>
 public sealed class VarianceThreshold : ITransformEstimator, ISupervisedTransformEstimator
 {
-    /// <summary>Creates the selector.</summary>
-    /// <param name="threshold">Keep features with variance above this (≥ 0; default 0 drops constant features).</param>
-    /// <exception cref="ArgumentOutOfRangeException">The threshold is negative or not finite.</exception>
-    public VarianceThreshold(double threshold = 0.0)
+    /// <summary>Features with variance above this are kept. Range: finite, ≥ 0. Default: 0 (drops constant features).</summary>
+    public double Threshold
     {
-        if (!(threshold >= 0) || double.IsInfinity(threshold))
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The variance threshold is a finite number ≥ 0.");
-        }
-
-        Threshold = threshold;
+        get;
+        init => field = OptionChecks.NonNegative(value, nameof(Threshold));
     }
-
-    /// <summary>Features with variance above this are kept.</summary>
-    public double Threshold { get; }
 
     /// <summary>Each column's variance as compared with the threshold (scikit-learn's <c>variances_</c>).</summary>
     /// <param name="data">Numeric columns; NaN marks a missing value.</param>
@@ -67,9 +59,10 @@ public sealed class VarianceThreshold : ITransformEstimator, ISupervisedTransfor
 
     /// <summary>Keeps the columns whose variance is above <see cref="Threshold"/>; the targets are not used.</summary>
     /// <param name="data">Numeric columns.</param>
+    /// <param name="tasks">Ignored.</param>
     /// <param name="targets">Ignored.</param>
     /// <returns>The selection.</returns>
-    IFittedTransform ISupervisedTransformEstimator.Fit(TabularData data, IReadOnlyList<SelectionTarget> targets) => Fit(data);
+    IFittedTransform ISupervisedTransformEstimator.Fit(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets) => Fit(data);
 
     private static double Variance(double[] column, bool usePeakToPeak)
     {

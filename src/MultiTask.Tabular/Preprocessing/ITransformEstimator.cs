@@ -6,7 +6,7 @@ namespace MultiTask.Tabular.Preprocessing;
 /// An unfitted preprocessing step (scikit-learn's estimator; ML.NET's IEstimator): <see cref="Fit"/> learns its
 /// statistics from training data only and returns an immutable <see cref="IFittedTransform"/>.
 /// </summary>
-public interface ITransformEstimator
+public interface ITransformEstimator : IPipelineStep
 {
     /// <summary>Learns the step from training data.</summary>
     /// <param name="data">The training table.</param>

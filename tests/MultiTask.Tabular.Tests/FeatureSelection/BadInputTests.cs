@@ -201,7 +201,7 @@ public sealed class BadInputTests
         FluentActions.Invoking(() => new SelectKBest(ScoreFunction.FClassif, -1)).Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => new SelectPercentile(ScoreFunction.FClassif, 101)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*between 0 and 100*");
         FluentActions.Invoking(() => new FeatureScorer(ScoreFunction.MutualInfoRegression) { Neighbors = 0 }).Should().Throw<ArgumentOutOfRangeException>();
-        FluentActions.Invoking(() => new VarianceThreshold(-1)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => new VarianceThreshold { Threshold = -1 }).Should().Throw<ArgumentOutOfRangeException>();
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class CorrelationFilterTests
     {
         var data = name switch { "Wine" => ToyDatasets.Wine(), "BreastCancer" => ToyDatasets.BreastCancer(), _ => ToyDatasets.EnergyEfficiency() };
         var expected = (int[])typeof(R).GetField($"{name}CorrelationKept{percent}")!.GetValue(null)!;
-        new CorrelationFilter(percent / 100.0).Fit(data.Table()).SelectedIndices().Should().Equal(expected);
+        new CorrelationFilter { Threshold = percent / 100.0 }.Fit(data.Table()).SelectedIndices().Should().Equal(expected);
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public sealed class CorrelationFilterTests
             new NumericColumn("b", [2.0, 0, 0, -2]),
             new NumericColumn("c", [1.0, 1, -1, -1]),
         ]);
-        new CorrelationFilter(0.7).Fit(table).SelectedColumns.Should().Equal("a", "c");
-        new CorrelationFilter(0.71).Fit(table).SelectedColumns.Should().Equal("a", "b", "c");
+        new CorrelationFilter { Threshold = 0.7 }.Fit(table).SelectedColumns.Should().Equal("a", "c");
+        new CorrelationFilter { Threshold = 0.71 }.Fit(table).SelectedColumns.Should().Equal("a", "b", "c");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class CorrelationFilterTests
             new NumericColumn("x", [1.0, 2, 3, 5]),
             new NumericColumn("minus_x", [-1.0, -2, -3, -5]),
         ]);
-        new CorrelationFilter(0.5).Fit(table).SelectedColumns.Should().Equal("k", "x");
+        new CorrelationFilter { Threshold = 0.5 }.Fit(table).SelectedColumns.Should().Equal("k", "x");
         CorrelationFilter.Correlations(table)[0, 1].Should().Be(double.NaN);
     }
 
@@ -63,7 +63,7 @@ public sealed class CorrelationFilterTests
     public void Fit_IsAnUnsupervisedPipelineStep()
     {
         var wine = ToyDatasets.Wine();
-        var fitted = new Pipeline(new CorrelationFilter(0.5)).Fit(wine.Table());
+        var fitted = new Pipeline(new CorrelationFilter { Threshold = 0.5 }).Fit(wine.Table());
         fitted.Transform(wine.Table()).ColumnNames.Should().Equal(R.WineCorrelationKept50.Select(j => wine.FeatureNames[j]));
     }
 
@@ -77,5 +77,5 @@ public sealed class CorrelationFilterTests
 
     [Fact]
     public void Threshold_OutsideZeroToOne_IsRejected()
-        => FluentActions.Invoking(() => new CorrelationFilter(1.5)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*between 0 and 1*");
+        => FluentActions.Invoking(() => new CorrelationFilter { Threshold = 1.5 }).Should().Throw<ArgumentOutOfRangeException>().WithMessage("Threshold must be in ?0, 1?; got 1.5.*");
 }

@@ -17,11 +17,11 @@ public sealed class EmbeddedSelectorTests
     {
         var (x, y) = ModelSelectionData.Diabetes();
 
-        var selection = (FittedColumnSelection)new EmbeddedSelector(new Lasso(alpha)).Fit(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
+        var selection = (FittedColumnSelection)new EmbeddedSelector(new Lasso { Alpha = alpha }).Fit(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
 
         var expected = alpha == 1.0 ? R.SelectFromLassoDiabetesA1Support : R.SelectFromLassoDiabetesA10Support;
         selection.SelectedColumns.Should().Equal(expected.Select(j => $"x{j}"));
-        var coefficients = new Lasso(alpha).Fit(x, y).Coefficients;
+        var coefficients = new Lasso { Alpha = alpha }.Fit(x, y).Coefficients;
         selection.Scores.Should().Equal(coefficients.Select(Math.Abs));
     }
 
@@ -30,7 +30,7 @@ public sealed class EmbeddedSelectorTests
     {
         var (x, y) = ModelSelectionData.Diabetes();
 
-        var selection = (FittedColumnSelection)new EmbeddedSelector(new ElasticNet(1.0, 0.7)).Fit(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
+        var selection = (FittedColumnSelection)new EmbeddedSelector(new ElasticNet { Alpha = 1.0, L1Ratio = 0.7 }).Fit(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
 
         selection.SelectedColumns.Should().Equal(R.SelectFromElasticNetDiabetesA1R07Support.Select(j => $"x{j}"));
     }
@@ -41,7 +41,7 @@ public sealed class EmbeddedSelectorTests
         var d = ToyDatasets.EnergyEfficiency();
         var targets = new[] { SelectionTarget.Regression("heating", d.Targets[0]), SelectionTarget.Regression("cooling", d.Targets[1]) };
 
-        var selection = (FittedColumnSelection)new EmbeddedSelector(new MultiTaskLasso(1.0)).Fit(ModelSelectionData.Table(d.X), targets);
+        var selection = (FittedColumnSelection)new EmbeddedSelector(new MultiTaskLasso { Alpha = 1.0 }).Fit(ModelSelectionData.Table(d.X), targets);
 
         selection.SelectedColumns.Should().Equal(R.SelectFromMultiTaskLassoEnergyA1Support.Select(j => $"x{j}"));
     }
@@ -51,7 +51,7 @@ public sealed class EmbeddedSelectorTests
     {
         var (x, y) = ModelSelectionData.Diabetes();
 
-        var selection = (FittedColumnSelection)new EmbeddedSelector(new Lasso(0.1)) { MaxFeatures = 4 }.Fit(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
+        var selection = (FittedColumnSelection)new EmbeddedSelector(new Lasso { Alpha = 0.1 }) { MaxFeatures = 4 }.Fit(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
 
         selection.SelectedColumns.Should().Equal(R.SelectFromLassoDiabetesA01Max4Support.Select(j => $"x{j}"));
     }
@@ -60,10 +60,10 @@ public sealed class EmbeddedSelectorTests
     public void ExplicitThreshold_KeepsImportancesAtOrAboveIt()
     {
         var (x, y) = ModelSelectionData.Diabetes();
-        var importances = new Lasso(1.0).Fit(x, y).Coefficients.Select(Math.Abs).ToArray();
+        var importances = new Lasso { Alpha = 1.0 }.Fit(x, y).Coefficients.Select(Math.Abs).ToArray();
         double threshold = importances[3];
 
-        var selection = (FittedColumnSelection)new EmbeddedSelector(new Lasso(1.0)) { Threshold = threshold }.Fit(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
+        var selection = (FittedColumnSelection)new EmbeddedSelector(new Lasso { Alpha = 1.0 }) { Threshold = threshold }.Fit(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
 
         selection.SelectedColumns.Should().Equal(Enumerable.Range(0, 10).Where(j => importances[j] >= threshold).Select(j => $"x{j}"));
         selection.SelectedColumns.Should().Contain("x3");
@@ -91,10 +91,10 @@ public sealed class EmbeddedSelectorTests
 
         var targets = new[] { SelectionTarget.Regression("a", a), SelectionTarget.Regression("b", b) };
 
-        var selection = (FittedColumnSelection)new EmbeddedSelector(new Lasso(0.05)) { Aggregation = TaskAggregation.Max }.Fit(ModelSelectionData.Table(x), targets);
+        var selection = (FittedColumnSelection)new EmbeddedSelector(new Lasso { Alpha = 0.05 }) { Aggregation = TaskAggregation.Max }.Fit(ModelSelectionData.Table(x), targets);
 
         selection.SelectedColumns.Should().Equal("x0", "x1");
-        var single = new Lasso(0.05).Fit(x, a).Coefficients;
+        var single = new Lasso { Alpha = 0.05 }.Fit(x, a).Coefficients;
         selection.Scores![0].Should().Be(Math.Abs(single[0]));
     }
 
@@ -103,7 +103,7 @@ public sealed class EmbeddedSelectorTests
     {
         var (x, y) = ModelSelectionData.Diabetes();
         var table = ModelSelectionData.Table(x);
-        var fitted = new EmbeddedSelector(new Lasso(10.0)).Fit(table, ModelSelectionData.Regression(y));
+        var fitted = new EmbeddedSelector(new Lasso { Alpha = 10.0 }).Fit(table, ModelSelectionData.Regression(y));
 
         var reloaded = (FittedColumnSelection)FittedTransforms.FromJson(JsonNode.Parse(fitted.ToJson().ToJsonString())!.AsObject());
 

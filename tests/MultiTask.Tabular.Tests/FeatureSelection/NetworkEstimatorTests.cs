@@ -28,7 +28,7 @@ public sealed class NetworkEstimatorTests
 
         var table = TabularData.FromMatrix(x, ["x0", "x1", "x2", "x3", "x4", "x5"]);
         SelectionTarget[] targets = [SelectionTarget.Regression("y", y), SelectionTarget.Classification("positive", y.Select(v => v > 0 ? 1 : 0).ToArray())];
-        var rfe = new Rfe(new NetworkEstimator(hiddenSizes: [16])) { FeatureCount = 2, Step = 2, Aggregation = TaskAggregation.Rank };
+        var rfe = new Rfe(new NetworkEstimator { HiddenSizes = [16] }) { FeatureCount = 2, Step = 2, Aggregation = TaskAggregation.Rank };
 
         var selection = (FittedColumnSelection)rfe.Fit(table, targets);
 

@@ -47,7 +47,7 @@ public sealed class RfeTests
         // Lasso(alpha=10) zeroes several coefficients: the tie order is np.argsort's (introsort), which this ranking pins.
         var (x, y) = ModelSelectionData.Diabetes();
 
-        var result = new Rfe(new Lasso(10.0)) { FeatureCount = 1 }.Rank(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
+        var result = new Rfe(new Lasso { Alpha = 10.0 }) { FeatureCount = 1 }.Rank(ModelSelectionData.Table(x), ModelSelectionData.Regression(y));
 
         result.Ranking.Should().Equal(R.RfeLassoDiabetes1Ranking);
     }

@@ -32,7 +32,7 @@ public sealed class SelectorsTests(ITestOutputHelper output)
         double worst = new VarianceThreshold().Variances(table).ShouldMatch(expected, "variances");
         output.WriteLine($"max relative error, variances ({name}): {worst:E2}");
         new VarianceThreshold().Fit(table).SelectedColumns.Should().Equal(data.FeatureNames, "no column is constant");
-        new VarianceThreshold(median).Fit(table).SelectedIndices().Should().Equal(support);
+        new VarianceThreshold { Threshold = median }.Fit(table).SelectedIndices().Should().Equal(support);
     }
 
     [Fact]

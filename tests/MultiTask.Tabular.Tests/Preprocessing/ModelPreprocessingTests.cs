@@ -4,6 +4,7 @@ using MultiTask.Tabular;
 using MultiTask.Tabular.FeatureSelection;
 using MultiTask.Models;
 using MultiTask.Tabular.Preprocessing;
+using MultiTask.Tabular.Splitting;
 using MultiTask.Tests.TestUtilities;
 using MultiTask.Training;
 
@@ -69,6 +70,47 @@ public sealed class ModelPreprocessingTests
         var (raw, _) = TaskColumns.Split(all.TakeRows(Enumerable.Range(20_000, 200).ToArray()), "income");
         loaded.Predict(raw).Binary("income").Probabilities.Should().Equal(model.Predict(fitted.Transform(raw).ToFeatureMatrix()).Binary("income").Probabilities);
         loaded.Preprocessing!.Kind.Should().Be(fitted.Kind);
+    }
+
+    [Fact]
+    public void AdultRawTableWorkflow_SplitFitSelectTrainAttach_PredictsIdenticallyFromRawRowsAfterLoading()
+    {
+        // The documented workflow: split the raw table, fit imputer + encoder + scaler + selector on the training rows
+        // with the dataset's targets, train, attach the fitted pipeline, save, load, predict from raw rows.
+        var all = PreprocessingData.Adult().Train.TakeRows(Enumerable.Range(0, 2000).ToArray());
+        var split = all.Split(new TableSplitOptions { TestFraction = 0.25, StratifyBy = "income", Seed = 1 });
+        var (features, taskColumns) = TaskColumns.Split(split.Train, "income");
+        TaskSpec[] tasks = [TaskSpec.Binary("income")];
+        TaskTargets[] targets = [TaskColumns.Labels(taskColumns.Categorical("income"), ["<=50K", ">50K"])];
+        var pipeline = new Pipeline(
+            new ColumnTransformer()
+                .Add("num", new Pipeline(new SimpleImputer { Strategy = ImputationStrategy.Median }, new StandardScaler()), ColumnKind.Numeric)
+                .Add("cat", new Pipeline(new SimpleImputer { Strategy = ImputationStrategy.MostFrequent }, new OneHotEncoder { HandleUnknown = UnknownCategoryHandling.Ignore }), ColumnKind.Categorical),
+            new VarianceThreshold(),
+            new SelectKBest(ScoreFunction.FClassif, 12));
+
+        var fitted = pipeline.Fit(features, tasks, targets);
+        var x = fitted.Transform(features).ToFeatureMatrix();
+        using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
+        using var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(x.GetLength(1), [16]), seed: 4);
+        using (var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 2, BatchSize = 128 }))
+        {
+            trainer.Fit(data);
+        }
+
+        model.AttachPreprocessing(fitted);
+        var (raw, _) = TaskColumns.Split(split.Test, "income");
+        var before = model.Predict(raw).Binary("income").Probabilities;
+        using var dir = new TempDirectory();
+        model.Save(dir.File("adult.mtm"));
+        using var loaded = MultiTaskModel.Load(dir.File("adult.mtm"));
+
+        x.GetLength(1).Should().Be(12);
+        split.TrainRows.Should().HaveCount(1500);
+        loaded.Predict(raw).Binary("income").Probabilities.Should().Equal(before);
+        before.Should().Equal(model.Predict(fitted.Transform(raw).ToFeatureMatrix()).Binary("income").Probabilities);
+        loaded.Preprocessing.Should().BeOfType<FittedPipeline>().Which.Steps[^1].Should().BeOfType<FittedColumnSelection>()
+            .Which.SelectedColumns.Should().HaveCount(12);
     }
 
     [Fact]

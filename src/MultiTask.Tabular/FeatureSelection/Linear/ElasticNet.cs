@@ -17,36 +17,33 @@ namespace MultiTask.Tabular.FeatureSelection.Linear;
 /// </remarks>
 public sealed class ElasticNet : IImportanceEstimator, IColumnEstimator
 {
-    /// <summary>Creates the estimator (scikit-learn's defaults: alpha=1.0, l1_ratio=0.5, max_iter=1000, tol=1e-4).</summary>
-    /// <param name="alpha">The penalty strength α. Range: ≥ 0 (0 is plain least squares, which coordinate descent solves poorly; prefer <see cref="LinearRegression"/>).</param>
-    /// <param name="l1Ratio">The L1 share of the penalty. Range: [0, 1]; 1 is the lasso.</param>
-    /// <param name="maxIterations">The most coordinate-descent sweeps. Range: ≥ 1.</param>
-    /// <param name="tolerance">scikit-learn's <c>tol</c>. Range: ≥ 0.</param>
-    public ElasticNet(double alpha = 1.0, double l1Ratio = 0.5, int maxIterations = 1000, double tolerance = 1e-4)
+    /// <summary>The penalty strength α. Range: ≥ 0 (0 is plain least squares, which coordinate descent solves poorly; prefer <see cref="LinearRegression"/>). Default: 1.0 (scikit-learn's).</summary>
+    public double Alpha
     {
-        CheckCommon(alpha, maxIterations, tolerance);
-        if (!(l1Ratio >= 0 && l1Ratio <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(l1Ratio), l1Ratio, "l1Ratio must lie in [0, 1].");
-        }
+        get;
+        init => field = OptionChecks.NonNegative(value, nameof(Alpha));
+    } = 1.0;
 
-        Alpha = alpha;
-        L1Ratio = l1Ratio;
-        MaxIterations = maxIterations;
-        Tolerance = tolerance;
-    }
+    /// <summary>The L1 share of the penalty (scikit-learn's <c>l1_ratio</c>); 1 is the lasso. Range: [0, 1]. Default: 0.5.</summary>
+    public double L1Ratio
+    {
+        get;
+        init => field = OptionChecks.UnitInterval(value, nameof(L1Ratio));
+    } = 0.5;
 
-    /// <summary>The penalty strength α.</summary>
-    public double Alpha { get; }
+    /// <summary>The most coordinate-descent sweeps (scikit-learn's <c>max_iter</c>). Range: ≥ 1. Default: 1000.</summary>
+    public int MaxIterations
+    {
+        get;
+        init => field = OptionChecks.AtLeast(value, 1, nameof(MaxIterations));
+    } = 1000;
 
-    /// <summary>The L1 share of the penalty (scikit-learn's <c>l1_ratio</c>).</summary>
-    public double L1Ratio { get; }
-
-    /// <summary>The most coordinate-descent sweeps (scikit-learn's <c>max_iter</c>).</summary>
-    public int MaxIterations { get; }
-
-    /// <summary>The stopping tolerance (scikit-learn's <c>tol</c>).</summary>
-    public double Tolerance { get; }
+    /// <summary>The stopping tolerance (scikit-learn's <c>tol</c>). Range: ≥ 0. Default: 1e-4.</summary>
+    public double Tolerance
+    {
+        get;
+        init => field = OptionChecks.NonNegative(value, nameof(Tolerance));
+    } = 1e-4;
 
     /// <inheritdoc/>
     public bool IsClassifier => false;
@@ -71,20 +68,6 @@ public sealed class ElasticNet : IImportanceEstimator, IColumnEstimator
     /// <inheritdoc/>
     IImportanceModel IColumnEstimator.FitColumns(ColumnMatrix x, SelectionTarget target)
         => FitCore(x, TargetArrays.Values(target, x.Rows, nameof(target)), Alpha, L1Ratio, MaxIterations, Tolerance);
-
-    internal static void CheckCommon(double alpha, int maxIterations, double tolerance)
-    {
-        if (!(alpha >= 0) || double.IsInfinity(alpha))
-        {
-            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be finite and ≥ 0.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxIterations, 1);
-        if (!(tolerance >= 0) || double.IsInfinity(tolerance))
-        {
-            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "tolerance must be finite and ≥ 0.");
-        }
-    }
 
     /// <summary>
     /// scikit-learn's ElasticNet.fit: centre, coordinate descent with the penalties scaled by n, intercept from the

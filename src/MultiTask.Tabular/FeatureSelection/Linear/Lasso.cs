@@ -14,26 +14,26 @@ namespace MultiTask.Tabular.FeatureSelection.Linear;
 /// </remarks>
 public sealed class Lasso : IImportanceEstimator, IColumnEstimator
 {
-    /// <summary>Creates the estimator (scikit-learn's defaults: alpha=1.0, max_iter=1000, tol=1e-4).</summary>
-    /// <param name="alpha">The penalty strength α. Range: ≥ 0.</param>
-    /// <param name="maxIterations">The most coordinate-descent sweeps. Range: ≥ 1.</param>
-    /// <param name="tolerance">scikit-learn's <c>tol</c>. Range: ≥ 0.</param>
-    public Lasso(double alpha = 1.0, int maxIterations = 1000, double tolerance = 1e-4)
+    /// <summary>The penalty strength α. Range: ≥ 0. Default: 1.0 (scikit-learn's).</summary>
+    public double Alpha
     {
-        ElasticNet.CheckCommon(alpha, maxIterations, tolerance);
-        Alpha = alpha;
-        MaxIterations = maxIterations;
-        Tolerance = tolerance;
-    }
+        get;
+        init => field = OptionChecks.NonNegative(value, nameof(Alpha));
+    } = 1.0;
 
-    /// <summary>The penalty strength α.</summary>
-    public double Alpha { get; }
+    /// <summary>The most coordinate-descent sweeps (scikit-learn's <c>max_iter</c>). Range: ≥ 1. Default: 1000.</summary>
+    public int MaxIterations
+    {
+        get;
+        init => field = OptionChecks.AtLeast(value, 1, nameof(MaxIterations));
+    } = 1000;
 
-    /// <summary>The most coordinate-descent sweeps (scikit-learn's <c>max_iter</c>).</summary>
-    public int MaxIterations { get; }
-
-    /// <summary>The stopping tolerance (scikit-learn's <c>tol</c>).</summary>
-    public double Tolerance { get; }
+    /// <summary>The stopping tolerance (scikit-learn's <c>tol</c>). Range: ≥ 0. Default: 1e-4.</summary>
+    public double Tolerance
+    {
+        get;
+        init => field = OptionChecks.NonNegative(value, nameof(Tolerance));
+    } = 1e-4;
 
     /// <inheritdoc/>
     public bool IsClassifier => false;

@@ -23,36 +23,26 @@ namespace MultiTask.Tabular.FeatureSelection.Linear;
 /// </remarks>
 public sealed class LogisticRegression : IImportanceEstimator, IColumnEstimator
 {
-    /// <summary>Creates the estimator.</summary>
-    /// <param name="c">The inverse penalty strength C (scikit-learn's default 1.0). Range: &gt; 0.</param>
-    /// <param name="maxIterations">The most Newton steps. Range: ≥ 1. Default: 100.</param>
-    /// <param name="tolerance">Newton stops once a step changes no parameter by more than tolerance × (1 + the largest |parameter|). Range: &gt; 0. Default: 1e-10.</param>
-    public LogisticRegression(double c = 1.0, int maxIterations = 100, double tolerance = 1e-10)
+    /// <summary>The inverse penalty strength C. Range: &gt; 0. Default: 1.0 (scikit-learn's).</summary>
+    public double C
     {
-        if (!(c > 0) || double.IsInfinity(c))
-        {
-            throw new ArgumentOutOfRangeException(nameof(c), c, "C must be finite and > 0.");
-        }
+        get;
+        init => field = OptionChecks.Positive(value, nameof(C));
+    } = 1.0;
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxIterations, 1);
-        if (!(tolerance > 0) || double.IsInfinity(tolerance))
-        {
-            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "tolerance must be finite and > 0.");
-        }
+    /// <summary>The most Newton steps. Range: ≥ 1. Default: 100.</summary>
+    public int MaxIterations
+    {
+        get;
+        init => field = OptionChecks.AtLeast(value, 1, nameof(MaxIterations));
+    } = 100;
 
-        C = c;
-        MaxIterations = maxIterations;
-        Tolerance = tolerance;
-    }
-
-    /// <summary>The inverse penalty strength C.</summary>
-    public double C { get; }
-
-    /// <summary>The most Newton steps.</summary>
-    public int MaxIterations { get; }
-
-    /// <summary>The relative step tolerance.</summary>
-    public double Tolerance { get; }
+    /// <summary>Newton stops once a step changes no parameter by more than Tolerance × (1 + the largest |parameter|). Range: &gt; 0. Default: 1e-10.</summary>
+    public double Tolerance
+    {
+        get;
+        init => field = OptionChecks.Positive(value, nameof(Tolerance));
+    } = 1e-10;
 
     /// <inheritdoc/>
     public bool IsClassifier => true;

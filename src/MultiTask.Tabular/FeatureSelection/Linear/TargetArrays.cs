@@ -7,7 +7,7 @@ internal static class TargetArrays
     internal static double[] Values(SelectionTarget target, int rows, string paramName)
     {
         ArgumentNullException.ThrowIfNull(target, paramName);
-        CheckCount(target.Count, rows, paramName);
+        CheckCount(target.RowCount, rows, paramName);
         var values = target.Values is { } v ? v.ToArray() : target.Labels!.Select(l => (double)l).ToArray();
         CheckValues(values, target, paramName);
         return values;
@@ -17,7 +17,7 @@ internal static class TargetArrays
     internal static int[] Labels(SelectionTarget target, int rows, string estimator, string paramName)
     {
         ArgumentNullException.ThrowIfNull(target, paramName);
-        CheckCount(target.Count, rows, paramName);
+        CheckCount(target.RowCount, rows, paramName);
         if (target.Labels is null)
         {
             throw new ArgumentException($"{estimator} needs a classification target; task '{target.Name}' is a regression target.", paramName);

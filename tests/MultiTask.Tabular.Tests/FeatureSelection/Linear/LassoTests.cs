@@ -29,7 +29,7 @@ public sealed class LassoTests(ITestOutputHelper output)
     {
         var (x, y) = ModelSelectionData.Diabetes();
 
-        var model = new Lasso(alpha).Fit(x, y);
+        var model = new Lasso { Alpha = alpha }.Fit(x, y);
 
         output.WriteLine($"alpha {alpha}: coef max rel error {ModelSelectionData.MaxRelativeError(model.Coefficients, coef):E2}, intercept {Math.Abs(model.Intercept - intercept) / Math.Abs(intercept):E2}, gap {Math.Abs(model.DualGap - dualGap) / dualGap:E2}, sweeps {model.Iterations} vs {iterations}");
         ModelSelectionData.ShouldMatch(model.Coefficients, coef);
@@ -45,7 +45,7 @@ public sealed class LassoTests(ITestOutputHelper output)
     {
         var (x, y) = ModelSelectionData.Diabetes();
 
-        var model = new ElasticNet(alpha, l1Ratio).Fit(x, y);
+        var model = new ElasticNet { Alpha = alpha, L1Ratio = l1Ratio }.Fit(x, y);
 
         output.WriteLine($"alpha {alpha}, l1_ratio {l1Ratio}: coef max rel error {ModelSelectionData.MaxRelativeError(model.Coefficients, coef):E2}, intercept {Math.Abs(model.Intercept - intercept) / Math.Abs(intercept):E2}, sweeps {model.Iterations} vs {iterations}");
         ModelSelectionData.ShouldMatch(model.Coefficients, coef);
@@ -58,8 +58,8 @@ public sealed class LassoTests(ITestOutputHelper output)
     {
         var (x, y) = ModelSelectionData.Diabetes();
 
-        var net = new ElasticNet(1.0, 1.0).Fit(x, y);
-        var lasso = new Lasso(1.0).Fit(x, y);
+        var net = new ElasticNet { Alpha = 1.0, L1Ratio = 1.0 }.Fit(x, y);
+        var lasso = new Lasso { Alpha = 1.0 }.Fit(x, y);
 
         net.Coefficients.Should().Equal(lasso.Coefficients);
         net.Intercept.Should().Be(lasso.Intercept);
@@ -72,7 +72,7 @@ public sealed class LassoTests(ITestOutputHelper output)
         double[,] x = { { 1, 0 }, { 2, 1 }, { 3, 0 }, { 4, 1 } };
         double[] y = [1, 3, 2, 6];
 
-        var model = new Lasso(alpha: 10).Fit(x, y);
+        var model = new Lasso { Alpha = 10 }.Fit(x, y);
 
         model.Coefficients.Should().Equal(0.0, 0.0);
         model.Intercept.Should().Be(3.0);
@@ -87,7 +87,7 @@ public sealed class LassoTests(ITestOutputHelper output)
         double[,] x = { { 0 }, { 1 }, { 2 }, { 3 } };
         double[] y = [0, 2, 2, 6];
 
-        var model = new Lasso(alpha: 0.5).Fit(x, y);
+        var model = new Lasso { Alpha = 0.5 }.Fit(x, y);
 
         // centred x = (−1.5, −0.5, 0.5, 1.5), xᵀx = 5; centred y = (−2.5, −0.5, −0.5, 3.5), xᵀy = 9; nα = 2.
         model.Coefficients[0].Should().BeApproximately((9.0 - 2.0) / 5.0, 1e-15);
@@ -98,11 +98,11 @@ public sealed class LassoTests(ITestOutputHelper output)
     public void FitImportances_AreTheSquaredCoefficients()
     {
         var (x, y) = ModelSelectionData.Diabetes();
-        IImportanceEstimator estimator = new Lasso(1.0);
+        IImportanceEstimator estimator = new Lasso { Alpha = 1.0 };
 
         var importances = estimator.FitImportances(x, SelectionTarget.Regression("progression", y));
 
-        importances.Should().Equal(new Lasso(1.0).Fit(x, y).Coefficients.Select(c => c * c));
+        importances.Should().Equal(new Lasso { Alpha = 1.0 }.Fit(x, y).Coefficients.Select(c => c * c));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class LassoTests(ITestOutputHelper output)
     {
         double[,] x = { { 0 }, { 1 }, { 2 }, { 3 } };
         double[] y = [0, 2, 2, 6];
-        var model = new Lasso(alpha: 0.5).Fit(x, y);
+        var model = new Lasso { Alpha = 0.5 }.Fit(x, y);
 
         var predicted = model.Predict(x);
         double mean = y.Average();
@@ -122,10 +122,10 @@ public sealed class LassoTests(ITestOutputHelper output)
     [Fact]
     public void Constructors_RejectInvalidSettings_NamingTheParameter()
     {
-        FluentActions.Invoking(() => new Lasso(alpha: -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("alpha");
-        FluentActions.Invoking(() => new Lasso(maxIterations: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxIterations");
-        FluentActions.Invoking(() => new Lasso(tolerance: double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tolerance");
-        FluentActions.Invoking(() => new ElasticNet(l1Ratio: 1.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("l1Ratio");
+        FluentActions.Invoking(() => new Lasso { Alpha = -1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Alpha");
+        FluentActions.Invoking(() => new Lasso { MaxIterations = 0 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaxIterations");
+        FluentActions.Invoking(() => new Lasso { Tolerance = double.NaN }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Tolerance");
+        FluentActions.Invoking(() => new ElasticNet { L1Ratio = 1.5 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("L1Ratio");
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class LassoTests(ITestOutputHelper output)
             .Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("*row 1, column 0*");
         FluentActions.Invoking(() => new Lasso().Fit(new double[,] { { 1 }, { 2 } }, [1.0]))
             .Should().Throw<ArgumentException>().WithParameterName("y").WithMessage("*1 rows*2*");
-        var model = new Lasso(0.1).Fit(new double[,] { { 1 }, { 2 }, { 3 } }, [1.0, 2.0, 4.0]);
+        var model = new Lasso { Alpha = 0.1 }.Fit(new double[,] { { 1 }, { 2 }, { 3 } }, [1.0, 2.0, 4.0]);
         FluentActions.Invoking(() => model.Predict(new double[,] { { 1, 2 } }))
             .Should().Throw<ArgumentException>().WithMessage("*fitted on 1 features; got 2*");
     }

@@ -136,6 +136,6 @@ public sealed class LogisticRegressionTests(ITestOutputHelper output)
     [Fact]
     public void Constructor_RejectsNonPositiveC()
     {
-        FluentActions.Invoking(() => new LogisticRegression(c: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("c");
+        FluentActions.Invoking(() => new LogisticRegression { C = 0 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("C");
     }
 }

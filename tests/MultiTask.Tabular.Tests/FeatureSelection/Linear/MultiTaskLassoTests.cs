@@ -22,7 +22,7 @@ public sealed class MultiTaskLassoTests(ITestOutputHelper output)
     {
         var (x, y) = Load(dataset);
 
-        var model = new MultiTaskLasso(alpha).Fit(x, y);
+        var model = new MultiTaskLasso { Alpha = alpha }.Fit(x, y);
 
         var actual = ModelSelectionData.Flatten(model.Coefficients);
         output.WriteLine($"{dataset} alpha {alpha}: coef max rel error {ModelSelectionData.MaxRelativeError(actual, coef):E2}, intercept {ModelSelectionData.MaxRelativeError(model.Intercepts, intercept):E2}, sweeps {model.Iterations} vs {iterations}");
@@ -36,7 +36,7 @@ public sealed class MultiTaskLassoTests(ITestOutputHelper output)
     {
         var (x, y) = Load("energy");
 
-        var model = new MultiTaskLasso(1.0).Fit(x, y);
+        var model = new MultiTaskLasso { Alpha = 1.0 }.Fit(x, y);
 
         for (int j = 0; j < x.GetLength(1); j++)
         {
@@ -57,8 +57,8 @@ public sealed class MultiTaskLassoTests(ITestOutputHelper output)
             y[i, 0] = yAll[i];
         }
 
-        var multi = new MultiTaskLasso(1.0).Fit(x, y);
-        var lasso = new Lasso(1.0).Fit(x, yAll);
+        var multi = new MultiTaskLasso { Alpha = 1.0 }.Fit(x, y);
+        var lasso = new Lasso { Alpha = 1.0 }.Fit(x, yAll);
 
         ModelSelectionData.ShouldMatch(multi.Coefficients[0], lasso.Coefficients, 1e-12);
         multi.Iterations.Should().Be(lasso.Iterations);
