@@ -4,13 +4,22 @@ using TorchSharp;
 
 namespace MultiTask;
 
-/// <summary>Loads TorchSharp's native library once and explains a failure in terms a user can act on.</summary>
+/// <summary>
+/// Loads TorchSharp's native library once and explains a failure in terms a user can act on. In an application
+/// (TorchSharp.dll next to it), libtorch and LibTorchSharp are loaded here first, by name and relative to TorchSharp,
+/// as TorchSharp's own first attempt does; so a missing backend package or a too old C++ runtime is reported before
+/// TorchSharp's fallback prints its misleading text, or copies libtorch out of the NuGet cache next to the application.
+/// In a notebook or script (TorchSharp.dll in the NuGet cache) that fallback is how libtorch is found, so it is left alone.
+/// </summary>
 internal static class TorchRuntime
 {
     /// <summary>The libstdc++ symbol version that libtorch 2.10 (TorchSharp 0.107) needs: GCC 13 or newer.</summary>
     internal const int RequiredGlibcxxPatch = 32;
 
-    private static readonly Lazy<Exception?> LoadError = new(TryLoad, LazyThreadSafetyMode.ExecutionAndPublication);
+    private const string LibTorch = "torch_cpu";
+    private const string LibTorchSharp = "LibTorchSharp";
+
+    private static readonly Lazy<LoadFailure?> Failure = new(TryLoad, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly string[] LibStdCxxCandidates =
     [
@@ -23,36 +32,41 @@ internal static class TorchRuntime
     /// <summary>Makes sure the native library is loaded; throws <see cref="TorchNativeLibraryException"/> when it cannot be.</summary>
     internal static void EnsureLoaded()
     {
-        var error = LoadError.Value;
-        if (error is not null)
+        if (Failure.Value is { } failure)
         {
-            throw new TorchNativeLibraryException(Explain(error, FindLibStdCxx()), error);
+            throw new TorchNativeLibraryException(failure.Message, failure.Error);
         }
     }
 
-    /// <summary>Builds the user-facing explanation of a load failure.</summary>
-    /// <param name="error">TorchSharp's exception.</param>
-    /// <param name="libStdCxxPath">The C++ runtime found on this machine, or null when none was found or not on Linux.</param>
-    internal static string Explain(Exception error, string? libStdCxxPath)
+    /// <summary>
+    /// The user-facing explanation of a load failure. Its first line says what to do; what the loader or TorchSharp
+    /// said comes after the advice, only where it adds something.
+    /// </summary>
+    /// <param name="facts">What was found on this machine.</param>
+    internal static string Advice(TorchRuntimeFacts facts)
     {
-        var message = new StringBuilder("TorchSharp's native library could not be loaded. ");
-        int? patch = libStdCxxPath is null ? null : HighestGlibcxxPatch(File.ReadAllBytes(libStdCxxPath));
-        if (patch is int p && p < RequiredGlibcxxPatch)
+        var message = new StringBuilder();
+        bool oldLibStdCxx = facts.GlibcxxPatch is int patch && patch < RequiredGlibcxxPatch;
+        if (!facts.LibTorchFound)
         {
-            message.Append(CultureInvariant($"libtorch 2.10 needs libstdc++ with GLIBCXX_3.4.{RequiredGlibcxxPatch} (GCC 13 or newer), but {libStdCxxPath} provides only up to GLIBCXX_3.4.{p}. "));
-            message.Append("On Debian 12: add Debian 13 (trixie) as an apt source pinned at priority 100, then run 'apt-get install -t trixie libstdc++6' ");
-            message.Append("(the repository's .ci/install-prerequisites script does exactly this). ");
-            message.Append("On other distributions install the libstdc++ of GCC 13 or newer.");
+            message.Append(Invariant($"MultiTask needs a TorchSharp backend package: add TorchSharp-cpu {facts.TorchSharpVersion} (or a CUDA backend of the same version, such as TorchSharp-cuda-linux or TorchSharp-cuda-windows) to the application, so that libtorch is copied next to it."));
+            message.Append('\n').Append(Invariant($"No {facts.LibTorchFileName} was found in: {string.Join(", ", facts.SearchedDirectories)}."));
+            if (oldLibStdCxx)
+            {
+                message.Append('\n').Append("Also: ").Append(LibStdCxxAdvice(facts));
+            }
         }
-        else if (!AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name?.StartsWith("TorchSharp", StringComparison.Ordinal) == true)
-            || error.Message.Contains("libtorch-cpu", StringComparison.OrdinalIgnoreCase))
+        else if (oldLibStdCxx)
         {
-            message.Append("Make sure the application references a TorchSharp backend package (for example TorchSharp-cpu 0.107.0) so that libtorch is copied next to it. ");
-            message.Append("TorchSharp said: ").Append(error.Message);
+            message.Append("TorchSharp's native library could not be loaded: ").Append(LibStdCxxAdvice(facts));
         }
         else
         {
-            message.Append("TorchSharp said: ").Append(error.Message);
+            message.Append(Invariant($"TorchSharp's native library could not be loaded: libtorch was found, but {facts.FailedLibrary ?? "the native backend"} did not load (see below and the inner exception)."));
+            if (facts.LoaderError is not null)
+            {
+                message.Append('\n').Append(facts.LoaderError);
+            }
         }
 
         return message.ToString();
@@ -91,18 +105,32 @@ internal static class TorchRuntime
         }
     }
 
-    private static string? FindLibStdCxx()
+    private static string LibStdCxxAdvice(TorchRuntimeFacts facts) =>
+        Invariant($"libtorch 2.10 needs libstdc++ with GLIBCXX_3.4.{RequiredGlibcxxPatch} (GCC 13 or newer), but {facts.LibStdCxxPath} provides only up to GLIBCXX_3.4.{facts.GlibcxxPatch}. ")
+        + "On Debian 12: add Debian 13 (trixie) as an apt source pinned at priority 100, then run 'apt-get install -t trixie libstdc++6' "
+        + "(the repository's .ci/install-prerequisites script does exactly this). "
+        + "On other distributions install the libstdc++ of GCC 13 or newer.";
+
+    private static LoadFailure? TryLoad()
     {
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        bool libTorchLoaded = false;
+        if (!TorchSharpRunsFromNuGetCache())
         {
-            return null;
+            var torchSharp = typeof(torch).Assembly;
+            foreach (var library in new[] { LibTorch, LibTorchSharp })
+            {
+                try
+                {
+                    NativeLibrary.Load(library, torchSharp, searchPath: null);
+                    libTorchLoaded |= library == LibTorch;
+                }
+                catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+                {
+                    return new LoadFailure(Advice(Detect(library, e.Message, libTorchLoaded)), e);
+                }
+            }
         }
 
-        return LibStdCxxCandidates.FirstOrDefault(File.Exists);
-    }
-
-    private static Exception? TryLoad()
-    {
         try
         {
             torch.InitializeDeviceType(DeviceType.CPU);
@@ -110,9 +138,56 @@ internal static class TorchRuntime
         }
         catch (Exception e) when (e is NotSupportedException or DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or BadImageFormatException)
         {
-            return e;
+            var innermost = e;
+            while (innermost.InnerException is not null)
+            {
+                innermost = innermost.InnerException;
+            }
+
+            return new LoadFailure(Advice(Detect("TorchSharp", "TorchSharp said: " + innermost.Message, libTorchLoaded)), e);
         }
     }
 
-    private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
+    private static TorchRuntimeFacts Detect(string failedLibrary, string loaderError, bool libTorchLoaded)
+    {
+        string fileName = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "torch_cpu.dll"
+            : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "libtorch_cpu.dylib"
+            : "libtorch_cpu.so";
+        var directories = NativeSearchDirectories();
+        bool found = libTorchLoaded || directories.Any(d => File.Exists(Path.Combine(d, fileName)));
+        string? libStdCxx = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? LibStdCxxCandidates.FirstOrDefault(File.Exists) : null;
+        int? patch = libStdCxx is null ? null : HighestGlibcxxPatch(File.ReadAllBytes(libStdCxx));
+        var version = typeof(torch).Assembly.GetName().Version;
+        string torchSharpVersion = version is null ? "0.107.0" : Invariant($"{version.Major}.{version.Minor}.{version.Build}");
+        return new TorchRuntimeFacts(torchSharpVersion, fileName, found, directories, libStdCxx, patch, failedLibrary, loaderError);
+    }
+
+    /// <summary>The application's folder, the host's native search folders (NuGet runtime folders included) and TorchSharp's folder.</summary>
+    private static string[] NativeSearchDirectories()
+    {
+        var directories = new List<string> { AppContext.BaseDirectory };
+        if (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") is string native)
+        {
+            directories.AddRange(native.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        if (Path.GetDirectoryName(typeof(torch).Assembly.Location) is { Length: > 0 } torchSharp)
+        {
+            directories.Add(torchSharp);
+        }
+
+        return directories.Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Whether TorchSharp.dll was loaded from the NuGet cache (…/torchsharp/&lt;version&gt;/lib/&lt;tfm&gt;/): a notebook or script.</summary>
+    private static bool TorchSharpRunsFromNuGetCache()
+    {
+        var folder = Path.GetDirectoryName(typeof(torch).Assembly.Location);
+        var package = string.IsNullOrEmpty(folder) ? null : Directory.GetParent(folder)?.Parent?.Parent;
+        return package?.Name.Equals("torchsharp", StringComparison.OrdinalIgnoreCase) == true;
+    }
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
+    private sealed record LoadFailure(string Message, Exception Error);
 }

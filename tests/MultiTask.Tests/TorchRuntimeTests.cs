@@ -4,6 +4,8 @@ namespace MultiTask.Tests;
 
 public sealed class TorchRuntimeTests
 {
+    private const string LibStdCxx = "/usr/lib/x86_64-linux-gnu/libstdc++.so.6";
+
     [Fact]
     public void HighestGlibcxxPatch_FindsTheLargestVersionString()
     {
@@ -13,27 +15,56 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Explain_OldLibStdCxx_NamesMissingVersionAndFix()
+    public void Advice_NoLibTorch_FirstLineNamesTheBackendPackage()
     {
-        using var dir = new TestUtilities.TempDirectory();
-        var fake = dir.File("libstdc++.so.6");
-        File.WriteAllBytes(fake, Encoding.ASCII.GetBytes("\0GLIBCXX_3.4.29\0GLIBCXX_3.4.30\0"));
+        var facts = Facts(libTorchFound: false, glibcxxPatch: 33, "torch_cpu", "Unable to load shared library 'torch_cpu' or one of its dependencies.");
 
-        var message = TorchRuntime.Explain(new NotSupportedException("doesn't contain a reference to libtorch-cpu-linux-x64"), fake);
+        var lines = TorchRuntime.Advice(facts).Split('\n');
 
-        message.Should().Contain("GLIBCXX_3.4.32").And.Contain("GLIBCXX_3.4.30").And.Contain(fake)
+        lines[0].Should().StartWith("MultiTask needs a TorchSharp backend package: add TorchSharp-cpu 0.107.0 (or a CUDA backend")
+            .And.Contain("TorchSharp-cuda-linux");
+        lines[1].Should().Be("No libtorch_cpu.so was found in: /app, /app/runtimes/linux-x64/native.");
+        lines.Should().HaveCount(2, "libstdc++ is new enough and the loader's text is in the inner exception");
+    }
+
+    [Fact]
+    public void Advice_NoLibTorchAndOldLibStdCxx_NamesTheBackendFirstThenTheCppRuntime()
+    {
+        var facts = Facts(libTorchFound: false, glibcxxPatch: 30, "torch_cpu", "Unable to load shared library 'torch_cpu'.");
+
+        var lines = TorchRuntime.Advice(facts).Split('\n');
+
+        lines[0].Should().StartWith("MultiTask needs a TorchSharp backend package: add TorchSharp-cpu 0.107.0");
+        lines.Should().HaveCount(3);
+        lines[2].Should().StartWith($"Also: libtorch 2.10 needs libstdc++ with GLIBCXX_3.4.32 (GCC 13 or newer), but {LibStdCxx} provides only up to GLIBCXX_3.4.30.")
             .And.Contain("apt-get install -t trixie libstdc++6");
     }
 
     [Fact]
-    public void Explain_NewEnoughLibStdCxx_PointsAtTheBackendPackage()
+    public void Advice_LibTorchPresentButOldLibStdCxx_NamesTheMissingVersionAndFix()
     {
-        using var dir = new TestUtilities.TempDirectory();
-        var fake = dir.File("libstdc++.so.6");
-        File.WriteAllBytes(fake, Encoding.ASCII.GetBytes("\0GLIBCXX_3.4.32\0GLIBCXX_3.4.33\0"));
+        var facts = Facts(libTorchFound: true, glibcxxPatch: 30, "LibTorchSharp", "version `GLIBCXX_3.4.32' not found (required by libLibTorchSharp.so)");
 
-        var message = TorchRuntime.Explain(new NotSupportedException("doesn't contain a reference to libtorch-cpu-linux-x64"), fake);
+        var message = TorchRuntime.Advice(facts);
 
-        message.Should().Contain("TorchSharp-cpu").And.NotContain("trixie");
+        message.Should().StartWith($"TorchSharp's native library could not be loaded: libtorch 2.10 needs libstdc++ with GLIBCXX_3.4.32 (GCC 13 or newer), but {LibStdCxx} provides only up to GLIBCXX_3.4.30.")
+            .And.Contain("apt-get install -t trixie libstdc++6")
+            .And.NotContain("TorchSharp-cpu");
     }
+
+    [Fact]
+    public void Advice_LibTorchPresentAndNewLibStdCxx_PutsTheLoaderTextAfterTheAdvice()
+    {
+        const string loader = "libgomp.so.1: cannot open shared object file: No such file or directory";
+        var facts = Facts(libTorchFound: true, glibcxxPatch: 33, "LibTorchSharp", loader);
+
+        var lines = TorchRuntime.Advice(facts).Split('\n');
+
+        lines[0].Should().StartWith("TorchSharp's native library could not be loaded: libtorch was found, but LibTorchSharp did not load");
+        lines[1].Should().Be(loader);
+        lines.Should().HaveCount(2);
+    }
+
+    private static TorchRuntimeFacts Facts(bool libTorchFound, int? glibcxxPatch, string failedLibrary, string loaderError) =>
+        new("0.107.0", "libtorch_cpu.so", libTorchFound, ["/app", "/app/runtimes/linux-x64/native"], LibStdCxx, glibcxxPatch, failedLibrary, loaderError);
 }
