@@ -40,7 +40,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
     /// <param name="weightDecay">wd: L2 (Adam) or decoupled (AdamW).</param>
     /// <param name="decoupled">True for AdamW.</param>
     internal AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double weightDecay, bool decoupled)
-        : base(parameters, slots: 2, eager: true)
+        : base(parameters, slots: 2, presentFromStart: true)
     {
         _learningRate = learningRate;
         _weightDecay = weightDecay;
@@ -53,7 +53,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
     internal override string Kind => _decoupled ? "AdamW" : "Adam";
 
     /// <inheritdoc/>
-    protected override void Update(int index, Parameter parameter, Tensor grad, long step)
+    protected override void Apply(Tensor parameter, Tensor grad, Tensor[] state, bool[] initialised, long step)
     {
         if (_weightDecay != 0)
         {
@@ -69,8 +69,8 @@ internal sealed class AdamOptimizer : ParameterOptimizer
 
         double biasCorrection1 = 1 - Math.Pow(Beta1, step);
         double biasCorrection2 = 1 - Math.Pow(Beta2, step);
-        var mean = State(Mean, index)!;
-        var square = State(Square, index)!;
+        var mean = state[Mean];
+        var square = state[Square];
         mean.mul_(_beta1).add_(grad, alpha: _oneMinusBeta1);
         square.mul_(_beta2).addcmul_(grad, grad, value: _oneMinusBeta2);
         using var root = Math.Sqrt(biasCorrection2).ToScalar();

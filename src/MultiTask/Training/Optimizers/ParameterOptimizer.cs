@@ -5,9 +5,15 @@ using static TorchSharp.torch;
 namespace MultiTask.Training.Optimizers;
 
 /// <summary>
-/// The library's own optimiser: per-parameter state (a step count and owned, detached buffers) and an update rule.
+/// The library's own optimiser: per-parameter state (a step count and state buffers) and an update rule.
 /// Like PyTorch, a parameter without a gradient is skipped (its step count stays), and zeroing keeps gradients allocated.
 /// </summary>
+/// <remarks>
+/// When the parameters are CPU tensors of one dtype, they, their gradients and each state buffer live in flat buffers
+/// (<see cref="FlatBuffer"/>), and a step where every parameter has a gradient and the same step count (the usual case)
+/// runs the update rule once over the whole buffers: a handful of native operations instead of a handful per parameter.
+/// Otherwise the rule runs per parameter on views; both give the same numbers, element by element.
+/// </remarks>
 /// <remarks>
 /// Why not TorchSharp's optimisers: they pass temporary <see cref="Scalar"/> objects (created by implicit double→Scalar
 /// conversions) to native code; such a Scalar is finalizable and not held by anything, so a garbage collection during the
@@ -20,26 +26,36 @@ internal abstract class ParameterOptimizer : IDisposable
     private const string Magic = "MultiTask.Optimizer";
     private const int FormatVersion = 1;
     private readonly long[] _steps;
-    private readonly Tensor?[][] _buffers;
+    private readonly Tensor[][] _buffers;
+    private readonly Tensor?[] _flatStates;
+    private readonly bool[][] _present;
+    private readonly bool[] _active;
+    private readonly FlatBuffer? _flat;
     private bool _disposed;
 
     /// <param name="parameters">The parameters to update, in a fixed order (the order of the saved state).</param>
-    /// <param name="slots">The number of state buffers per parameter (Adam: 2, SGD: 1).</param>
-    /// <param name="eager">Whether the buffers start as zeros (Adam) or are created at a parameter's first step (SGD momentum).</param>
-    protected ParameterOptimizer(IEnumerable<Parameter> parameters, int slots, bool eager)
+    /// <param name="slots">The number of state buffers per parameter (Adam: 2, SGD: 1); they start as zeros.</param>
+    /// <param name="presentFromStart">Whether the buffers count as initialised before the first step (Adam) or only after it (SGD momentum).</param>
+    protected ParameterOptimizer(IEnumerable<Parameter> parameters, int slots, bool presentFromStart)
     {
         Parameters = parameters.ToArray();
         _steps = new long[Parameters.Length];
-        _buffers = new Tensor?[slots][];
+        _active = new bool[Parameters.Length];
+        _flat = FlatBuffer.TryCreate(Parameters);
+        _buffers = new Tensor[slots][];
+        _flatStates = new Tensor?[slots];
+        _present = new bool[slots][];
         for (int s = 0; s < slots; s++)
         {
-            _buffers[s] = new Tensor?[Parameters.Length];
-            if (eager)
+            _present[s] = Enumerable.Repeat(presentFromStart, Parameters.Length).ToArray();
+            if (_flat is not null)
             {
-                for (int i = 0; i < Parameters.Length; i++)
-                {
-                    _buffers[s][i] = Owned(torch.zeros_like(Parameters[i]));
-                }
+                _flatStates[s] = torch.zeros_like(_flat.Values).DetachFromDisposeScope();
+                _buffers[s] = FlatBuffer.Slices(_flatStates[s]!, Parameters);
+            }
+            else
+            {
+                _buffers[s] = Parameters.Select(p => torch.zeros_like(p).DetachFromDisposeScope()).ToArray();
             }
         }
     }
@@ -53,13 +69,22 @@ internal abstract class ParameterOptimizer : IDisposable
     /// <summary>Each parameter's number of updates so far.</summary>
     internal IReadOnlyList<long> Steps => _steps;
 
-    /// <summary>A state buffer of a parameter (null when not yet created); for tests.</summary>
-    internal Tensor? Buffer(int slot, int index) => _buffers[slot][index];
+    /// <summary>Whether the parameters live in one flat buffer (CPU, one dtype).</summary>
+    internal bool IsFlat => _flat is not null;
+
+    /// <summary>A state buffer of a parameter (null when not yet initialised); for tests.</summary>
+    internal Tensor? Buffer(int slot, int index) => _present[slot][index] ? _buffers[slot][index] : null;
 
     /// <summary>Sets every existing gradient to zero (gradients stay allocated, as TorchSharp's <c>zero_grad</c>).</summary>
     internal void ZeroGrad()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_flat is not null)
+        {
+            _flat.ZeroGradients();
+            return;
+        }
+
         foreach (var p in Parameters)
         {
             using var grad = p.grad;
@@ -73,6 +98,15 @@ internal abstract class ParameterOptimizer : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
+        if (_flat is not null && _flat.Attach(_active) && Uniform())
+        {
+            long step = ++_steps[0];
+            Array.Fill(_steps, step);
+            Apply(_flat.Values, _flat.Gradients, _flatStates!, _present.Select(p => p[0]).ToArray(), step);
+            MarkPresent(..);
+            return;
+        }
+
         for (int i = 0; i < Parameters.Length; i++)
         {
             var grad = Parameters[i].grad;
@@ -82,7 +116,8 @@ internal abstract class ParameterOptimizer : IDisposable
             }
 
             _steps[i]++;
-            Update(i, Parameters[i], grad, _steps[i]);
+            Apply(Parameters[i], grad, _buffers.Select(b => b[i]).ToArray(), _present.Select(p => p[i]).ToArray(), _steps[i]);
+            MarkPresent(i..(i + 1));
         }
     }
 
@@ -98,10 +133,13 @@ internal abstract class ParameterOptimizer : IDisposable
         for (int i = 0; i < Parameters.Length; i++)
         {
             writer.Write(_steps[i]);
-            foreach (var slot in _buffers)
+            for (int s = 0; s < _buffers.Length; s++)
             {
-                writer.Write(slot[i] is not null);
-                slot[i]?.Save(writer);
+                writer.Write(_present[s][i]);
+                if (_present[s][i])
+                {
+                    _buffers[s][i].Save(writer);
+                }
             }
         }
     }
@@ -117,18 +155,27 @@ internal abstract class ParameterOptimizer : IDisposable
         long start = reader.BaseStream.Position;
         string header = reader.ReadString();
         var (steps, buffers) = header == Magic ? Read(reader) : ReadTorchSharp(reader, start, header);
+        using var noGrad = torch.no_grad();
         Array.Copy(steps, _steps, steps.Length);
         for (int s = 0; s < _buffers.Length; s++)
         {
             for (int i = 0; i < Parameters.Length; i++)
             {
-                _buffers[s][i]?.Dispose();
-                _buffers[s][i] = buffers[s][i];
+                _present[s][i] = buffers[s][i] is not null;
+                if (buffers[s][i] is { } loaded)
+                {
+                    _buffers[s][i].copy_(loaded);
+                    loaded.Dispose();
+                }
+                else
+                {
+                    _buffers[s][i].zero_();
+                }
             }
         }
     }
 
-    /// <summary>Frees the state buffers. Idempotent.</summary>
+    /// <summary>Frees the state buffers (the parameters keep their values). Idempotent.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -137,46 +184,52 @@ internal abstract class ParameterOptimizer : IDisposable
         }
 
         _disposed = true;
-        foreach (var slot in _buffers)
+        foreach (var t in _buffers.SelectMany(b => b).Concat(_flatStates.OfType<Tensor>()))
         {
-            for (int i = 0; i < slot.Length; i++)
-            {
-                slot[i]?.Dispose();
-                slot[i] = null;
-            }
+            t.Dispose();
         }
 
+        _flat?.Dispose();
         DisposeScalars();
     }
 
-    /// <summary>Applies one update to a parameter with its gradient; <paramref name="step"/> counts this update (1 at the first).</summary>
-    protected abstract void Update(int index, Parameter parameter, Tensor grad, long step);
+    /// <summary>
+    /// The update rule, on one parameter or on the flat buffer of all (element-wise, so both give the same numbers).
+    /// <paramref name="state"/> holds the buffers of each slot; <paramref name="initialised"/> says which hold values
+    /// from earlier steps; <paramref name="step"/> counts this update (1 at the first).
+    /// </summary>
+    protected abstract void Apply(Tensor parameter, Tensor grad, Tensor[] state, bool[] initialised, long step);
 
     /// <summary>Disposes the Scalars the optimiser holds for the whole run.</summary>
     protected abstract void DisposeScalars();
 
-    /// <summary>Converts TorchSharp's state of this optimiser into buffers (slot-major) and step counts.</summary>
+    /// <summary>Converts TorchSharp's state of this optimiser into buffers (slot-major, owned copies) and step counts.</summary>
     protected abstract (long[] Steps, Tensor?[][] Buffers) FromTorchSharp(IReadOnlyList<OptimizerState> states);
 
     /// <summary>TorchSharp's optimiser of the same kind over the same parameters, used only to read its saved state.</summary>
     protected abstract OptimizerHelper CreateTorchSharp();
 
-    /// <summary>The state buffer <paramref name="slot"/> of parameter <paramref name="index"/>.</summary>
-    protected Tensor? State(int slot, int index) => _buffers[slot][index];
+    /// <summary>An owned copy of a tensor from TorchSharp's state (which its optimiser disposes).</summary>
+    protected static Tensor? Copy(Tensor? t) => t?.clone().DetachFromDisposeScope();
 
-    /// <summary>Sets a state buffer that did not exist yet (SGD's momentum at the first step).</summary>
-    protected void SetState(int slot, int index, Tensor buffer) => _buffers[slot][index] = buffer;
-
-    /// <summary>A tensor detached from autograd and from every dispose scope: the optimiser owns and disposes it.</summary>
-    protected static Tensor Owned(Tensor t)
+    private static void DisposeAll(Tensor?[][] buffers)
     {
-        var owned = t.detach().DetachFromDisposeScope();
-        if (!ReferenceEquals(owned, t))
+        foreach (var t in buffers.SelectMany(b => b))
         {
-            t.Dispose();
+            t?.Dispose();
         }
+    }
 
-        return owned;
+    /// <summary>Whether the flat update applies: every parameter has a gradient, one step count, one initialisation state per slot.</summary>
+    private bool Uniform()
+        => _active.All(a => a) && _steps.All(s => s == _steps[0]) && _present.All(slot => slot.All(p => p == slot[0]));
+
+    private void MarkPresent(Range range)
+    {
+        foreach (var slot in _present)
+        {
+            Array.Fill(slot, true, range.Start.Value, range.GetOffsetAndLength(slot.Length).Length);
+        }
     }
 
     private (long[] Steps, Tensor?[][] Buffers) Read(BinaryReader reader)
@@ -211,7 +264,7 @@ internal abstract class ParameterOptimizer : IDisposable
                 {
                     if (reader.ReadBoolean())
                     {
-                        buffers[s][i] = Owned(torch.zeros_like(Parameters[i]));
+                        buffers[s][i] = torch.zeros_like(Parameters[i]).DetachFromDisposeScope();
                         buffers[s][i]!.Load(reader);
                     }
                 }
@@ -236,18 +289,6 @@ internal abstract class ParameterOptimizer : IDisposable
         reader.BaseStream.Position = start;
         using var legacy = CreateTorchSharp();
         legacy.load_state_dict(reader);
-        var (steps, buffers) = FromTorchSharp(legacy.state_dict().State);
-        return (steps, buffers);
-    }
-
-    /// <summary>An owned copy of a tensor from TorchSharp's state (which its optimiser disposes).</summary>
-    protected static Tensor? Copy(Tensor? t) => t is null ? null : Owned(t.clone());
-
-    private static void DisposeAll(Tensor?[][] buffers)
-    {
-        foreach (var t in buffers.SelectMany(b => b))
-        {
-            t?.Dispose();
-        }
+        return FromTorchSharp(legacy.state_dict().State);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class SgdOptimizer : ParameterOptimizer
     /// <param name="momentum">μ; 0 for plain SGD.</param>
     /// <param name="weightDecay">wd (L2).</param>
     internal SgdOptimizer(IEnumerable<Parameter> parameters, double learningRate, double momentum, double weightDecay)
-        : base(parameters, slots: 1, eager: false)
+        : base(parameters, slots: 1, presentFromStart: false)
     {
         _learningRate = learningRate;
         _momentum = momentum;
@@ -38,7 +38,7 @@ internal sealed class SgdOptimizer : ParameterOptimizer
     internal override string Kind => "SGD";
 
     /// <inheritdoc/>
-    protected override void Update(int index, Parameter parameter, Tensor grad, long step)
+    protected override void Apply(Tensor parameter, Tensor grad, Tensor[] state, bool[] initialised, long step)
     {
         if (_weightDecay != 0)
         {
@@ -47,11 +47,10 @@ internal sealed class SgdOptimizer : ParameterOptimizer
 
         if (_momentum != 0)
         {
-            var buffer = State(MomentumSlot, index);
-            if (buffer is null)
+            var buffer = state[MomentumSlot];
+            if (!initialised[MomentumSlot])
             {
-                buffer = Owned(grad.clone());
-                SetState(MomentumSlot, index, buffer);
+                buffer.copy_(grad);
             }
             else
             {

@@ -101,6 +101,27 @@ public sealed class OptimizerTrainingTests
             .WithMessage($"Checkpoint '{path}' has trainer state that does not fit this trainer: the optimiser state is TorchSharp's SGD, but this trainer uses Adam.");
     }
 
+    [Fact]
+    public void SecondTrainerOnTheSameModel_DoesNotDetachTheFirstFromTheWeights()
+    {
+        using var data = WeightingContractTests.ThreeTaskData(60);
+        using var alone = Model(data, seed: 5);
+        using (var trainer = new MultiTaskTrainer(alone, Options(OptimizerKind.Adam, epochs: 1)))
+        {
+            trainer.Optimizer!.IsFlat.Should().BeTrue("CPU float32 parameters share one flat buffer");
+            trainer.Fit(data);
+            trainer.Fit(data);
+        }
+
+        using var shared = Model(data, seed: 5);
+        using var first = new MultiTaskTrainer(shared, Options(OptimizerKind.Adam, epochs: 1));
+        first.Fit(data);
+        using var second = new MultiTaskTrainer(shared, Options(OptimizerKind.Adam, epochs: 1));
+        first.Fit(data);
+
+        CustomMethodTests.Flat(shared).Should().Equal(CustomMethodTests.Flat(alone), "the first trainer re-attaches the parameters the second one re-pointed");
+    }
+
     [Theory]
     [MemberData(nameof(StressCases))]
     public void Fit_WhileAnotherThreadForcesGarbageCollections_GivesTheSameWeights(OptimizerKind kind, string method)
