@@ -32,6 +32,9 @@ internal sealed class FlatBuffer : IDisposable
         _gradientViews = gradientViews;
     }
 
+    /// <summary>How many times a gradient tensor was copied into the buffer because it was not a view of it; for tests.</summary>
+    internal long GradientCopies { get; private set; }
+
     /// <summary>All parameter values, flat.</summary>
     internal Tensor Values { get; }
 
@@ -98,6 +101,7 @@ internal sealed class FlatBuffer : IDisposable
             if (grad is not null && !SameData(grad, _gradientViews[i]))
             {
                 _gradientViews[i].copy_(grad);
+                GradientCopies++;
                 p.grad = _gradientViews[i];
             }
         }

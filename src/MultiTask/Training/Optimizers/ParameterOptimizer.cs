@@ -72,6 +72,12 @@ internal abstract class ParameterOptimizer : IDisposable
     /// <summary>Whether the parameters live in one flat buffer (CPU, one dtype).</summary>
     internal bool IsFlat => _flat is not null;
 
+    /// <summary>The number of steps done as one update over the flat buffers; for tests.</summary>
+    internal long FlatSteps { get; private set; }
+
+    /// <summary>How many gradient tensors were copied into the flat gradient buffer (each was not yet a view of it); for tests.</summary>
+    internal long GradientCopies => _flat?.GradientCopies ?? 0;
+
     /// <summary>A state buffer of a parameter (null when not yet initialised); for tests.</summary>
     internal Tensor? Buffer(int slot, int index) => _present[slot][index] ? _buffers[slot][index] : null;
 
@@ -104,6 +110,7 @@ internal abstract class ParameterOptimizer : IDisposable
             Array.Fill(_steps, step);
             Apply(_flat.Values, _flat.Gradients, _flatStates!, _present.Select(p => p[0]).ToArray(), step);
             MarkPresent(..);
+            FlatSteps++;
             return;
         }
 

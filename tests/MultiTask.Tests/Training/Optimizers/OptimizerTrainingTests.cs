@@ -101,6 +101,22 @@ public sealed class OptimizerTrainingTests
             .WithMessage($"Checkpoint '{path}' has trainer state that does not fit this trainer: the optimiser state is TorchSharp's SGD, but this trainer uses Adam.");
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Fit_UpdatesAllParametersAsOneFlatBuffer_GradientsStayViewsAfterTheFirstStep(OptimizerKind kind)
+    {
+        using var data = WeightingContractTests.ThreeTaskData(60);
+        using var model = Model(data, seed: 5);
+        using var trainer = new MultiTaskTrainer(model, Options(kind, epochs: 2), Weightings.Uncertainty());
+
+        trainer.Fit(data);
+
+        var optimizer = trainer.Optimizer!;
+        optimizer.FlatSteps.Should().Be(6, "2 epochs × 60 rows / 20 per batch, each a single update of the flat buffer");
+        optimizer.GradientCopies.Should().Be(optimizer.Parameters.Length, "autograd makes each gradient once; later backward passes accumulate into the attached view");
+        optimizer.Steps.Should().OnlyContain(s => s == 6);
+    }
+
     [Fact]
     public void SecondTrainerOnTheSameModel_DoesNotDetachTheFirstFromTheWeights()
     {
