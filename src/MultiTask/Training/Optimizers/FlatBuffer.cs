@@ -30,10 +30,18 @@ internal sealed class FlatBuffer : IDisposable
         Gradients = gradients;
         _valueViews = valueViews;
         _gradientViews = gradientViews;
+        Offsets = new long[parameters.Length + 1];
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            Offsets[i + 1] = Offsets[i] + parameters[i].numel();
+        }
     }
 
     /// <summary>How many times a gradient tensor was copied into the buffer because it was not a view of it; for tests.</summary>
     internal long GradientCopies { get; private set; }
+
+    /// <summary>Where each parameter starts in the buffers, and (last) their total length.</summary>
+    internal long[] Offsets { get; }
 
     /// <summary>All parameter values, flat.</summary>
     internal Tensor Values { get; }
@@ -81,12 +89,11 @@ internal sealed class FlatBuffer : IDisposable
     }
 
     /// <summary>
-    /// Re-attaches every parameter and every existing gradient that is not a view of the buffers (copying its values in).
-    /// Returns whether every parameter has a gradient; <paramref name="active"/> says which do.
+    /// Re-attaches every parameter and every existing gradient that is not a view of the buffers (copying its values in);
+    /// <paramref name="active"/> receives which parameters have a gradient.
     /// </summary>
-    internal bool Attach(bool[] active)
+    internal void Attach(bool[] active)
     {
-        bool all = true;
         for (int i = 0; i < _parameters.Length; i++)
         {
             var p = _parameters[i];
@@ -97,7 +104,6 @@ internal sealed class FlatBuffer : IDisposable
 
             using var grad = p.grad;
             active[i] = grad is not null;
-            all &= active[i];
             if (grad is not null && !SameData(grad, _gradientViews[i]))
             {
                 _gradientViews[i].copy_(grad);
@@ -105,8 +111,6 @@ internal sealed class FlatBuffer : IDisposable
                 p.grad = _gradientViews[i];
             }
         }
-
-        return all;
     }
 
     /// <summary>Sets every gradient to zero; gradients that are null stay null.</summary>

@@ -10,11 +10,11 @@ namespace MultiTask.Training.Optimizers;
 /// </summary>
 /// <remarks>
 /// When the parameters are CPU tensors of one dtype, they, their gradients and each state buffer live in flat buffers
-/// (<see cref="FlatBuffer"/>), and a step where every parameter has a gradient and the same step count (the usual case)
-/// runs the update rule once over the whole buffers: a handful of native operations instead of a handful per parameter.
-/// Otherwise the rule runs per parameter on views; both give the same numbers, element by element.
-/// </remarks>
-/// <remarks>
+/// (<see cref="FlatBuffer"/>). A step runs the update rule once per run of adjacent parameters that have a gradient,
+/// the same step count and the same initialisation state, on that run's part of the buffers: when every parameter
+/// qualifies (the usual case), a handful of native operations over the whole buffers instead of a handful per
+/// parameter. The rule is element-wise, so this gives the same numbers as updating each parameter on its own.
+///
 /// Why not TorchSharp's optimisers: they pass temporary <see cref="Scalar"/> objects (created by implicit double→Scalar
 /// conversions) to native code; such a Scalar is finalizable and not held by anything, so a garbage collection during the
 /// native call can free it while it is in use ("Expected false to be true", "Unknown scalar type"). Here every Scalar is
@@ -104,13 +104,25 @@ internal abstract class ParameterOptimizer : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        if (_flat is not null && _flat.Attach(_active) && Uniform())
+        if (_flat is not null)
         {
-            long step = ++_steps[0];
-            Array.Fill(_steps, step);
-            Apply(_flat.Values, _flat.Gradients, _flatStates!, _present.Select(p => p[0]).ToArray(), step);
-            MarkPresent(..);
-            FlatSteps++;
+            _flat.Attach(_active);
+            for (int first = 0, end; first < Parameters.Length; first = end)
+            {
+                end = first + 1;
+                if (!_active[first])
+                {
+                    continue;
+                }
+
+                while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _present.All(slot => slot[end] == slot[first]))
+                {
+                    end++;
+                }
+
+                ApplyRun(first, end);
+            }
+
             return;
         }
 
@@ -227,9 +239,29 @@ internal abstract class ParameterOptimizer : IDisposable
         }
     }
 
-    /// <summary>Whether the flat update applies: every parameter has a gradient, one step count, one initialisation state per slot.</summary>
-    private bool Uniform()
-        => _active.All(a => a) && _steps.All(s => s == _steps[0]) && _present.All(slot => slot.All(p => p == slot[0]));
+    /// <summary>
+    /// One update of the parameters first..end−1 (adjacent in the flat buffers, all with a gradient, one step count and
+    /// one initialisation state per slot) over their part of the flat buffers: the whole buffers in the usual case.
+    /// </summary>
+    private void ApplyRun(int first, int end)
+    {
+        var flat = _flat!;
+        long step = _steps[first] + 1;
+        Array.Fill(_steps, step, first, end - first);
+        var initialised = _present.Select(slot => slot[first]).ToArray();
+        if (first == 0 && end == Parameters.Length)
+        {
+            Apply(flat.Values, flat.Gradients, _flatStates!, initialised, step);
+            FlatSteps++;
+        }
+        else
+        {
+            long offset = flat.Offsets[first], length = flat.Offsets[end] - offset;
+            Apply(flat.Values.narrow(0, offset, length), flat.Gradients.narrow(0, offset, length), _flatStates.Select(s => s!.narrow(0, offset, length)).ToArray(), initialised, step);
+        }
+
+        MarkPresent(first..end);
+    }
 
     private void MarkPresent(Range range)
     {

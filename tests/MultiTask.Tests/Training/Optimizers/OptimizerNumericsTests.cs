@@ -123,6 +123,52 @@ public sealed class OptimizerNumericsTests
         used.data<float>().ToArray().Should().Equal([0.9f, 0.9f], (u, w) => Math.Abs(u - w) < 1e-6f);
     }
 
+    [Theory]
+    [InlineData("Adam")]
+    [InlineData("AdamW")]
+    [InlineData("SGD")]
+    public void ParameterWhoseGradientStartsLater_KeepsItsOwnStepCount_EqualToTorchSharp(string kind)
+    {
+        using var scope = NewDisposeScope();
+        var ours = Enumerable.Range(0, 3).Select(i => new Parameter(torch.full(4, 1.0f + i))).ToArray();
+        var theirs = ours.Select(p => new Parameter(p.detach().clone())).ToArray();
+        using ParameterOptimizer optimizer = kind switch
+        {
+            "SGD" => new SgdOptimizer(ours, 0.05, Momentum, 0.01),
+            _ => new AdamOptimizer(ours, 0.01, 0.01, decoupled: kind == "AdamW"),
+        };
+        using OptimizerHelper reference = kind switch
+        {
+            "SGD" => new SGD(theirs, 0.05, Momentum, weight_decay: 0.01),
+            "AdamW" => new AdamW(theirs, 0.01, 0.9, 0.999, 1e-8, 0.01),
+            _ => new Adam(theirs, 0.01, 0.9, 0.999, 1e-8, 0.01),
+        };
+        for (int step = 1; step <= 5; step++)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                if (step == 1 && i == 2)
+                {
+                    continue; // the last parameter gets its first gradient at step 2
+                }
+
+                torch.manual_seed((step * 10) + i);
+                var grad = torch.randn(4);
+                ours[i].grad = grad;
+                theirs[i].grad = grad.clone();
+            }
+
+            optimizer.Step();
+            reference.step();
+        }
+
+        optimizer.Steps.Should().Equal(5L, 5L, 4L);
+        for (int i = 0; i < 3; i++)
+        {
+            ours[i].data<float>().ToArray().Should().Equal(theirs[i].data<float>().ToArray(), $"parameter {i} updates as TorchSharp's {kind}");
+        }
+    }
+
     /// <summary>p after each of two steps on one float64 scalar parameter p₀ = 1 with gradients 0.5 then −0.3.</summary>
     private static double[] Trajectory(Func<Parameter[], ParameterOptimizer> create)
     {
