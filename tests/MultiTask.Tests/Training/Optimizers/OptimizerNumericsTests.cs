@@ -169,6 +169,34 @@ public sealed class OptimizerNumericsTests
         }
     }
 
+    [Fact]
+    public void ParametersOfTwoDtypes_AreUpdatedOneByOne_EqualToTorchSharp()
+    {
+        using var scope = NewDisposeScope();
+        var ours = new[] { new Parameter(torch.ones(3)), new Parameter(torch.ones(2, dtype: ScalarType.Float64)) };
+        var theirs = ours.Select(p => new Parameter(p.detach().clone())).ToArray();
+        using var optimizer = new AdamOptimizer(ours, 0.01, 0.01, decoupled: false);
+        using var reference = new Adam(theirs, 0.01, 0.9, 0.999, 1e-8, 0.01);
+        for (int step = 1; step <= 3; step++)
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                torch.manual_seed((step * 10) + i);
+                var grad = torch.randn_like(ours[i]);
+                ours[i].grad = grad;
+                theirs[i].grad = grad.clone();
+            }
+
+            optimizer.Step();
+            reference.step();
+        }
+
+        optimizer.IsFlat.Should().BeFalse("one flat buffer holds one dtype");
+        ours[0].data<float>().ToArray().Should().Equal(theirs[0].data<float>().ToArray());
+        ours[1].data<double>().ToArray().Should().Equal(theirs[1].data<double>().ToArray());
+        ours[1].data<double>()[0].Should().NotBe(1.0, "the weights moved");
+    }
+
     /// <summary>p after each of two steps on one float64 scalar parameter p₀ = 1 with gradients 0.5 then −0.3.</summary>
     private static double[] Trajectory(Func<Parameter[], ParameterOptimizer> create)
     {
