@@ -15,37 +15,28 @@ public sealed class OptimizerNumericsTests
     private const double Momentum = 0.9;
     private static readonly double[] Gradients = [0.5, -0.3];
 
-    [Fact]
-    public void Adam_TwoSteps_MatchTheClosedForm()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AdamAndAdamW_TwoSteps_MatchTheClosedForm(bool decoupled)
     {
-        // Kingma and Ba's update with L2 decay added to the gradient: g' = g + wd·p, m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ),
-        // p ← p − lr·m̂/(√v̂ + ε).
-        double p = 1, m = 0, v = 0;
-        var expected = new double[2];
-        for (int t = 1; t <= 2; t++)
-        {
-            double g = Gradients[t - 1] + (WeightDecay * p);
-            m = (0.9 * m) + (0.1 * g);
-            v = (0.999 * v) + (0.001 * g * g);
-            double mHat = m / (1 - Math.Pow(0.9, t)), vHat = v / (1 - Math.Pow(0.999, t));
-            p -= LearningRate * mHat / (Math.Sqrt(vHat) + 1e-8);
-            expected[t - 1] = p;
-        }
-
-        Trajectory(parameters => new AdamOptimizer(parameters, LearningRate, WeightDecay, decoupled: false))
-            .Should().Equal(expected, (a, b) => Math.Abs(a - b) <= 1e-12 * Math.Abs(b));
-    }
-
-    [Fact]
-    public void AdamW_TwoSteps_MatchTheClosedForm()
-    {
-        // Loshchilov and Hutter's decoupled decay: p ← p·(1 − lr·wd), then Adam's step on the plain gradient.
+        // Kingma and Ba's update, m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ), p ← p − lr·m̂/(√v̂ + ε), with weight decay either added to
+        // the gradient (Adam, L2: g' = g + wd·p) or applied to the weights first (AdamW, Loshchilov and Hutter:
+        // p ← p·(1 − lr·wd)).
         double p = 1, m = 0, v = 0;
         var expected = new double[2];
         for (int t = 1; t <= 2; t++)
         {
             double g = Gradients[t - 1];
-            p *= 1 - (LearningRate * WeightDecay);
+            if (decoupled)
+            {
+                p *= 1 - (LearningRate * WeightDecay);
+            }
+            else
+            {
+                g += WeightDecay * p;
+            }
+
             m = (0.9 * m) + (0.1 * g);
             v = (0.999 * v) + (0.001 * g * g);
             double mHat = m / (1 - Math.Pow(0.9, t)), vHat = v / (1 - Math.Pow(0.999, t));
@@ -53,7 +44,7 @@ public sealed class OptimizerNumericsTests
             expected[t - 1] = p;
         }
 
-        Trajectory(parameters => new AdamOptimizer(parameters, LearningRate, WeightDecay, decoupled: true))
+        Trajectory(parameters => new AdamOptimizer(parameters, LearningRate, WeightDecay, decoupled))
             .Should().Equal(expected, (a, b) => Math.Abs(a - b) <= 1e-12 * Math.Abs(b));
     }
 
