@@ -62,7 +62,7 @@ internal static class SharedGradients
         using var noGrad = torch.no_grad();
         foreach (var p in parameters)
         {
-            p.grad?.mul_(factor);
+            p.grad?.TimesScalarInPlace(factor);
         }
     }
 

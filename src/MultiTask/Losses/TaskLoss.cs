@@ -1,3 +1,4 @@
+using MultiTask.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,7 +26,7 @@ public static class TaskLoss
                 ? nn.functional.cross_entropy(output, target.to(ScalarType.Int64), reduction: nn.Reduction.None)
                 : nn.functional.binary_cross_entropy_with_logits(output.view(-1), target, reduction: nn.Reduction.None);
             var pt = negativeLogLikelihood.neg().exp();
-            return pt.neg().add(1).pow(task.FocalGamma).mul(negativeLogLikelihood);
+            return pt.neg().PlusScalar(1).PowerScalar(task.FocalGamma).mul(negativeLogLikelihood);
         }
 
         if (task.Kind == TaskKind.Multiclass)
@@ -55,7 +56,7 @@ public static class TaskLoss
     {
         ArgumentNullException.ThrowIfNull(perSample);
         ArgumentNullException.ThrowIfNull(mask);
-        return perSample.mul(mask).sum().div(mask.sum().clamp_min(MinimumWeight));
+        return perSample.mul(mask).sum().div(mask.sum().ClampMinScalar(MinimumWeight));
     }
 
     /// <summary>The masked mean loss of every task for one batch.</summary>
@@ -111,7 +112,7 @@ public static class TaskLoss
             ? torch.stack(tasks.Select((task, t) => SampleWeights(task, targets.select(1, t), mask.select(1, t))).ToArray(), dim: 1)
             : mask;
         var sums = weights.sum(dim: 0);
-        return (torch.stack(perSample).mul(weights.t()).sum(dim: 1).div(sums.clamp_min(MinimumWeight)), sums);
+        return (torch.stack(perSample).mul(weights.t()).sum(dim: 1).div(sums.ClampMinScalar(MinimumWeight)), sums);
     }
 
     /// <summary>The mask, times each row's class weight when the task has class weights.</summary>

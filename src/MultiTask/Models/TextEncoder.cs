@@ -1,3 +1,4 @@
+using MultiTask.Internal;
 using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
@@ -50,7 +51,7 @@ internal sealed class TextEncoder : Module<Tensor, Tensor>
     public override Tensor forward(Tensor tokens)
     {
         using var scope = NewDisposeScope();
-        var lengths = tokens.ne(_paddingId).sum(1).clamp_min(1).cpu();
+        var lengths = tokens.NotEqual(_paddingId).sum(1).ClampMinScalar(1).cpu();
         var embedded = _embedding.call(tokens);
         using var packed = torch.nn.utils.rnn.pack_padded_sequence(embedded, lengths, batch_first: true, enforce_sorted: false);
         Tensor hidden;

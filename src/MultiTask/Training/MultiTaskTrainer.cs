@@ -4,8 +4,8 @@ using MultiTask.Data;
 using MultiTask.Internal;
 using MultiTask.Models;
 using MultiTask.Serialization;
+using MultiTask.Training.Optimizers;
 using MultiTask.Weighting;
-using TorchSharp.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,7 +25,7 @@ public sealed class MultiTaskTrainer : IDisposable
     private readonly MultiTaskModel _model;
     private readonly Device _device;
     private readonly TrainingStep _step;
-    private OptimizerHelper? _optimizer;
+    private ParameterOptimizer? _optimizer;
     private long _stepCount;
     private int _epochsDone;
 
@@ -61,9 +61,9 @@ public sealed class MultiTaskTrainer : IDisposable
         var parameters = model.Network.parameters().Concat(WeightingState.Parameters).ToArray();
         _optimizer = Options.Optimizer switch
         {
-            OptimizerKind.Adam => optim.Adam(parameters, Options.LearningRate, weight_decay: Options.WeightDecay),
-            OptimizerKind.AdamW => optim.AdamW(parameters, Options.LearningRate, weight_decay: Options.WeightDecay),
-            _ => (OptimizerHelper)optim.SGD(parameters, Options.LearningRate, momentum: Options.Momentum, weight_decay: Options.WeightDecay),
+            OptimizerKind.Adam => new AdamOptimizer(parameters, Options.LearningRate, Options.WeightDecay, decoupled: false),
+            OptimizerKind.AdamW => new AdamOptimizer(parameters, Options.LearningRate, Options.WeightDecay, decoupled: true),
+            _ => (ParameterOptimizer)new SgdOptimizer(parameters, Options.LearningRate, Options.Momentum, Options.WeightDecay),
         };
         _step = new TrainingStep(model, Weighting, WeightingState, Options);
     }
@@ -76,6 +76,9 @@ public sealed class MultiTaskTrainer : IDisposable
 
     /// <summary>The settings.</summary>
     public TrainerOptions Options { get; }
+
+    /// <summary>The optimiser (null once disposed); for tests.</summary>
+    internal ParameterOptimizer? Optimizer => _optimizer;
 
     /// <summary>Trains for <see cref="TrainerOptions.Epochs"/> epochs (fewer with early stopping).</summary>
     /// <remarks>
@@ -179,7 +182,7 @@ public sealed class MultiTaskTrainer : IDisposable
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            optimizer.save_state_dict(writer);
+            optimizer.Save(writer);
         }
 
         ModelFile.Write(path, description, [_model.WeightBytes(), stream.ToArray()]);
@@ -217,7 +220,7 @@ public sealed class MultiTaskTrainer : IDisposable
         {
             using var stream = new MemoryStream(blobs[1], writable: false);
             using var reader = new BinaryReader(stream);
-            optimizer.load_state_dict(reader);
+            optimizer.Load(reader);
             WeightingCheckpoint.Load(checkpoint, WeightingState);
 
             _step.History.Replace((checkpoint["lossHistory"] as JsonArray ?? [])

@@ -1,6 +1,7 @@
 using MultiTask.Internal;
 using MultiTask.Losses;
 using MultiTask.Models;
+using MultiTask.Training.Optimizers;
 using MultiTask.Weighting;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -36,7 +37,7 @@ internal sealed class TrainingStep
 
     internal LossHistory History { get; } = new();
 
-    internal StepOutcome Run(optim.Optimizer optimizer, Tensor x, Tensor y, Tensor m, int epoch, long step, bool measureGradients)
+    internal StepOutcome Run(ParameterOptimizer optimizer, Tensor x, Tensor y, Tensor m, int epoch, long step, bool measureGradients)
     {
         var tasks = _model.Tasks;
         int taskCount = tasks.Count;
@@ -64,7 +65,7 @@ internal sealed class TrainingStep
         }
 
         Tensor[] Losses() => separate!;
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         var random = new Random(SeedMix.Of(_options.Seed, step, stream: 2));
         double[] weights;
         double[,]? gramian = null;
@@ -103,7 +104,7 @@ internal sealed class TrainingStep
             torch.nn.utils.clip_grad_norm_(_modelParameters, maxNorm);
         }
 
-        optimizer.step();
+        optimizer.Step();
         if (_weighting is LossWeighting { NeedsLossesAfterStep: true } afterStep)
         {
             afterStep.AfterStep(_state, values, LossesAfterStep(x, y, m));

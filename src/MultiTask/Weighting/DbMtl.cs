@@ -1,3 +1,4 @@
+using MultiTask.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -45,7 +46,7 @@ public sealed class DbMtl : GradientWeighting
         var logGradients = jacobian.mul(torch.tensor(headScales, dtype: ScalarType.Float64, device: jacobian.device).to(jacobian.dtype).unsqueeze(1));
 
         double betaK = Beta / Math.Pow(state.Increment("steps"), BetaSigma);
-        var average = state.SetBuffer("average", logGradients.add(previous.sub(logGradients).mul(betaK)));
+        var average = state.SetBuffer("average", logGradients.Plus(previous.sub(logGradients).TimesScalar(betaK)));
 
         var norms = average.to(ScalarType.Float64).square().sum(dim: 1).sqrt().cpu().data<double>().ToArray();
         double largest = norms.Max();

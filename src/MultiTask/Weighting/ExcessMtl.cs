@@ -1,3 +1,4 @@
+using MultiTask.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -44,8 +45,8 @@ public sealed class ExcessMtl : GradientWeighting
         int n = context.TaskCount;
         var state = context.State;
         var gradients = context.Representation is null ? jacobian : BatchSum(jacobian, context.RepresentationShape);
-        var squares = state.SetBuffer("squares", state.Buffer("squares", gradients).add(gradients.square()));
-        var risks = gradients.square().div(squares.add(AdaGradEpsilon).sqrt()).sum(dim: 1).to(ScalarType.Float64).cpu().data<double>().ToArray();
+        var squares = state.SetBuffer("squares", state.Buffer("squares", gradients).Plus(gradients.square()));
+        var risks = gradients.square().div(squares.PlusScalar(AdaGradEpsilon).sqrt()).sum(dim: 1).to(ScalarType.Float64).cpu().data<double>().ToArray();
 
         var weights = state.Vector("weights", 1.0);
         if (state.FindVector("initialRisks") is not { } initialRisks)

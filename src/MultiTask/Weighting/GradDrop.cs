@@ -1,3 +1,4 @@
+using MultiTask.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -50,12 +51,12 @@ public sealed class GradDrop : GradientWeighting
         long batch = context.RepresentationShape is { Count: > 0 } shape ? shape[0] : 1;
         var perSample = jacobian.view(tasks, batch, -1);
         var signed = perSample.mul(representation.view(batch, -1).sign().to(jacobian.dtype)).sum(dim: 1);
-        var purity = signed.sum(dim: 0).div(signed.abs().sum(dim: 0).add(PurityEpsilon)).add(1).mul(0.5);
+        var purity = signed.sum(dim: 0).div(signed.abs().sum(dim: 0).PlusScalar(PurityEpsilon)).PlusScalar(1).TimesScalar(0.5);
 
         using var generator = new torch.Generator((ulong)context.Random.NextInt64(), jacobian.device);
         var uniform = torch.rand(purity.shape, dtype: purity.dtype, device: purity.device, generator: generator);
-        var mask = purity.gt(uniform).logical_and(signed.gt(0)).logical_or(purity.lt(uniform).logical_and(signed.lt(0))).to(jacobian.dtype);
-        var multiplier = mask.mul(1 - Leak).add(Leak);
+        var mask = purity.gt(uniform).logical_and(signed.GreaterThan(0)).logical_or(purity.lt(uniform).logical_and(signed.LessThan(0))).to(jacobian.dtype);
+        var multiplier = mask.TimesScalar(1 - Leak).PlusScalar(Leak);
         var direction = perSample.mul(multiplier.unsqueeze(1)).sum(dim: 0).flatten();
         var weights = multiplier.to(ScalarType.Float64).mean([1]).cpu().data<double>().ToArray();
         return new GradientCombination(weights, direction);

@@ -1,3 +1,4 @@
+using MultiTask.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -56,7 +57,7 @@ public sealed class MoCo : GradientWeighting
         double betaK = Beta / Math.Pow(steps, BetaSigma);
         double gammaK = Gamma / Math.Pow(steps, GammaSigma);
         var previous = state.Buffer("y", jacobian);
-        var y = state.SetBuffer("y", previous.sub(previous.sub(normalised).mul(betaK)));
+        var y = state.SetBuffer("y", previous.sub(previous.sub(normalised).TimesScalar(betaK)));
 
         var y64 = y.to(ScalarType.Float64);
         var yyT = y64.matmul(y64.t()).cpu().data<double>().ToArray();

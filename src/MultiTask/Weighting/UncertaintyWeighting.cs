@@ -1,3 +1,4 @@
+using MultiTask.Internal;
 using TorchSharp;
 
 namespace MultiTask.Weighting;
@@ -24,8 +25,8 @@ public sealed class UncertaintyWeighting : LossWeighting
     {
         ArgumentNullException.ThrowIfNull(context);
         var s = context.State.Learned("s");
-        var precision = s.neg().exp().mul(0.5);
-        var objective = context.Losses.mul(precision).add(s.mul(0.5)).sum();
+        var precision = s.neg().exp().TimesScalar(0.5);
+        var objective = context.Losses.mul(precision).Plus(s.TimesScalar(0.5)).sum();
         using var scope = torch.NewDisposeScope();
         return new LossCombination(objective, precision.detach().to(torch.ScalarType.Float64).cpu().data<double>().ToArray());
     }

@@ -170,7 +170,8 @@ public sealed class WeightingState : IDisposable
         }
 
         using var scope = torch.NewDisposeScope();
-        var parameter = new Parameter(torch.full(TaskCount, initial, dtype: ScalarType.Float32, device: Setup.Device));
+        using var value = initial.ToScalar();
+        var parameter = new Parameter(torch.full(TaskCount, value, dtype: ScalarType.Float32, device: Setup.Device));
         parameter.DetachFromDisposeScope();
         _learned.Add(new(name, parameter));
         return parameter;
