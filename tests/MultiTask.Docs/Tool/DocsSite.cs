@@ -80,7 +80,7 @@ public sealed class DocsSite
         return new PageCheck(page, expected, differences, errors);
     }
 
-    /// <summary>Snippets and outputs that no page shows (each should be shown, or deleted).</summary>
+    /// <summary>Snippets and non-empty outputs that no page shows (each should be shown, or deleted).</summary>
     public IReadOnlyList<string> Unused()
     {
         var used = RepositoryPaths.Pages(Root)
@@ -90,7 +90,7 @@ public sealed class DocsSite
         return
         [
             .. Snippets.Names.Where(n => !used.Contains(("snippet", n))).Select(n => $"snippet '{n}' ({Snippets.Origin(n)})"),
-            .. Outputs.Keys.Where(n => !used.Contains(("output", n))).Select(n => $"output '{n}' ({Producer(n)})"),
+            .. Outputs.Where(o => o.Value.Length > 0 && !used.Contains(("output", o.Key))).Select(o => o.Key).Select(n => $"output '{n}' ({Producer(n)})"),
         ];
     }
 
