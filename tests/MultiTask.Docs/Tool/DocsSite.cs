@@ -65,7 +65,7 @@ public sealed class DocsSite
                 return null;
             }
 
-            string rendered = MarkdownBlocks.Render(block.Kind, content);
+            string rendered = MarkdownBlocks.Render(block.Kind, content, MarkdownBlocks.Indent(lines, block));
             string[] current = lines[(block.OpenLine + 1)..block.EndLine];
             string[] wanted = rendered.Split('\n');
             if (!current.SequenceEqual(wanted))

@@ -71,4 +71,13 @@ public sealed class DocsToolTests
     {
         Assert.Equal("a\n b", OutputCapture.Normalise("a  \r\n b\n\n"));
     }
+
+    [Fact]
+    public void Render_IndentsEveryNonEmptyLineLikeTheMarker()
+    {
+        string[] page = ["1. Step:", "", "   <!-- snippet: s -->", "   <!-- end -->"];
+        var block = MarkdownBlocks.Find(page, "p.md").Single();
+
+        Assert.Equal("   ```csharp\n   a\n\n   b\n   ```", MarkdownBlocks.Render("snippet", "a\n\nb", MarkdownBlocks.Indent(page, block)));
+    }
 }

@@ -48,9 +48,19 @@ public static partial class MarkdownBlocks
         return blocks;
     }
 
-    /// <summary>The Markdown that stands between the markers for a snippet's code or an example's output.</summary>
-    public static string Render(string kind, string content) =>
-        kind == "snippet" ? $"```csharp\n{content}\n```" : $"```text\n{content}\n```";
+    /// <summary>
+    /// The Markdown that stands between the markers for a snippet's code or an example's output, every non-empty line
+    /// indented like the opening marker (so that a block inside a list item stays in it).
+    /// </summary>
+    public static string Render(string kind, string content, string indent = "")
+    {
+        string fenced = kind == "snippet" ? $"```csharp\n{content}\n```" : $"```text\n{content}\n```";
+        return indent.Length == 0 ? fenced : string.Join('\n', fenced.Split('\n').Select(l => l.Length == 0 ? l : indent + l));
+    }
+
+    /// <summary>The leading whitespace of a block's opening marker.</summary>
+    public static string Indent(string[] lines, DocBlock block) =>
+        lines[block.OpenLine][..(lines[block.OpenLine].Length - lines[block.OpenLine].TrimStart().Length)];
 
     /// <summary>The page with every block's content replaced by <paramref name="content"/> (null: left as it is).</summary>
     public static string Replace(string text, string page, Func<DocBlock, string?> content)
