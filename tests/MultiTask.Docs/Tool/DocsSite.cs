@@ -106,6 +106,6 @@ public sealed class DocsSite
 
         var failed = Results.Where(r => r.Error is not null).ToList();
         return $"no example printed output '{block.Name}' ([DocExample(\"{block.Name}\")] or DocOutput.Section(\"{block.Name}\"))" +
-            (failed.Count == 0 ? "." : "; failed examples: " + string.Join("; ", failed.Select(r => $"{r.Method}: {r.Error}")));
+            (failed.Count == 0 ? "." : "; failed examples: " + string.Join("; ", failed.Select(r => $"{r.Method} threw {r.Error!.GetType().Name}: {r.Error.Message}")));
     }
 }
