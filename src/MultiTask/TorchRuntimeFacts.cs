@@ -1,4 +1,4 @@
-namespace MultiTask.Internal;
+namespace MultiTask;
 
 /// <summary>What MultiTask found out about the native libraries when TorchSharp's could not be loaded.</summary>
 /// <param name="TorchSharpVersion">The version of the referenced TorchSharp, for the backend package to add (e.g. "0.107.0").</param>
