@@ -54,10 +54,7 @@ internal static class CustomModules
         for (int step = 0; step < 100; step++)
         {
             using var scope = NewDisposeScope();
-            var rows = arange(step % 8 * 32, (step % 8 * 32) + 32);
-            var batchX = data.Inputs.index_select(0, rows);
-            var batchY = data.Targets.index_select(0, rows);
-            var batchMask = data.Mask.index_select(0, rows);
+            var (batchX, batchY, batchMask) = data.GetBatch(Enumerable.Range(step % 8 * 32, 32).ToArray());
 
             var representation = model.Network.Encode(batchX);   // [32, 16]
             var outputs = model.Network.Decode(representation);  // one tensor per task, in task order

@@ -49,19 +49,20 @@ internal static class ModelSelection
         double[,] x = ToMatrix(ReadRows($"{Data}/diabetes/diabetes_data_raw.csv.gz", ' '), 10);
         double[] y = ReadRows($"{Data}/diabetes/diabetes_target.csv.gz", ' ').Select(r => r[0]).ToArray();
         var table = TabularData.FromMatrix(x, names);
-        SelectionTarget[] progression = [SelectionTarget.Regression("progression", y)];
+        TaskSpec[] progressionTask = [TaskSpec.Regression("progression")];
+        TaskTargets[] progression = [y];
         // end-snippet
 
 
         // begin-snippet: feature-selection-models-lasso
-        LinearModel lasso = new Lasso(alpha: 1.0).Fit(x, y);
+        LinearModel lasso = new Lasso { Alpha = 1.0 }.Fit(x, y);
         Console.WriteLine(string.Join(", ", lasso.Coefficients.Select(c => c.ToString("G6"))));
         Console.WriteLine($"intercept {lasso.Intercept:G6}, {lasso.Iterations} sweeps, dual gap {lasso.DualGap:G4}");
         // end-snippet
 
         DocOutput.Section("feature-selection-models-embedded");
         // begin-snippet: feature-selection-models-embedded
-        var sparse = (FittedColumnSelection)new EmbeddedSelector(new Lasso(alpha: 10.0)).Fit(table, progression);
+        var sparse = (FittedColumnSelection)new EmbeddedSelector(new Lasso { Alpha = 10.0 }).Fit(table, progressionTask, progression);
         Console.WriteLine(string.Join(", ", sparse.SelectedColumns));
         TabularData reduced = sparse.Transform(table);
         // end-snippet
@@ -72,31 +73,28 @@ internal static class ModelSelection
             .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         string[] energyNames = ["compactness", "surface", "wall", "roof", "height", "orientation", "glazing", "glazing_distribution"];
         var building = TabularData.FromMatrix(ToMatrix(energy, 8), energyNames);
-        SelectionTarget[] loads =
-        [
-            SelectionTarget.Regression("heating", energy.Select(r => r[8]).ToArray()),
-            SelectionTarget.Regression("cooling", energy.Select(r => r[9]).ToArray()),
-        ];
+        TaskSpec[] loadTasks = [TaskSpec.Regression("heating"), TaskSpec.Regression("cooling")];
+        TaskTargets[] loads = [energy.Select(r => r[8]).ToArray(), energy.Select(r => r[9]).ToArray()];
 
         // one shared support through the L2,1 penalty
-        var shared = (FittedColumnSelection)new EmbeddedSelector(new MultiTaskLasso(alpha: 1.0)).Fit(building, loads);
+        var shared = (FittedColumnSelection)new EmbeddedSelector(new MultiTaskLasso { Alpha = 1.0 }).Fit(building, loadTasks, loads);
         Console.WriteLine(string.Join(", ", shared.SelectedColumns));
 
         // per-task lassos, |coefficients| combined by the largest
-        var anyTask = (FittedColumnSelection)new EmbeddedSelector(new Lasso(alpha: 1.0)) { Aggregation = TaskAggregation.Max }.Fit(building, loads);
+        var anyTask = (FittedColumnSelection)new EmbeddedSelector(new Lasso { Alpha = 1.0 }) { Aggregation = TaskAggregation.Max }.Fit(building, loadTasks, loads);
         Console.WriteLine(string.Join(", ", anyTask.SelectedColumns));
         // end-snippet
 
         DocOutput.Section("feature-selection-models-rfe");
         // begin-snippet: feature-selection-models-rfe
-        RfeResult rfe = new Rfe(new LinearRegression()) { FeatureCount = 3 }.Rank(table, progression);
+        RfeResult rfe = new Rfe(new LinearRegression()) { FeatureCount = 3 }.Rank(table, progressionTask, progression);
         Console.WriteLine(string.Join(", ", rfe.Ranking));
         Console.WriteLine(string.Join(", ", rfe.Selection.SelectedColumns));
         // end-snippet
 
         DocOutput.Section("feature-selection-models-rfecv");
         // begin-snippet: feature-selection-models-rfecv
-        RfecvResult cv = new Rfecv(new LinearRegression()) { Folds = 5 }.Run(table, progression);
+        RfecvResult cv = new Rfecv(new LinearRegression()) { Folds = 5 }.Run(table, progressionTask, progression);
         Console.WriteLine($"{cv.FeatureCount} features: {string.Join(", ", cv.Selection.SelectedColumns)}");
         for (int k = 0; k < cv.FeatureCounts.Count; k++)
         {
@@ -106,9 +104,9 @@ internal static class ModelSelection
 
         DocOutput.Section("feature-selection-models-sequential");
         // begin-snippet: feature-selection-models-sequential
-        var forward = new SequentialFeatureSelector(new LinearRegression()) { FeatureCount = 3, Direction = SequentialDirection.Forward }.Run(table, progression);
+        var forward = new SequentialFeatureSelector(new LinearRegression()) { FeatureCount = 3, Direction = SequentialDirection.Forward }.Run(table, progressionTask, progression);
         Console.WriteLine(string.Join(" → ", forward.StepFeatures.Zip(forward.StepScores, (f, s) => $"{f} ({s:F4})")));
-        var backward = new SequentialFeatureSelector(new LinearRegression()) { FeatureCount = 3, Direction = SequentialDirection.Backward }.Run(table, progression);
+        var backward = new SequentialFeatureSelector(new LinearRegression()) { FeatureCount = 3, Direction = SequentialDirection.Backward }.Run(table, progressionTask, progression);
         Console.WriteLine(string.Join(", ", backward.Selection.SelectedColumns));
         // end-snippet
 
@@ -129,17 +127,17 @@ internal static class ModelSelection
             }
         }
 
-        LogisticModel logistic = new LogisticRegression(c: 1.0).Fit(cx, diagnosis);
+        LogisticModel logistic = new LogisticRegression { C = 1.0 }.Fit(cx, diagnosis);
         Console.WriteLine($"{logistic.Iterations} Newton steps, max |gradient| below 1e-10: {logistic.GradientNorm < 1e-10}, accuracy {logistic.Score(cx, diagnosis):F4}");
         RfeResult top5 = new Rfe(new LogisticRegression()) { FeatureCount = 5 }
-            .Rank(TabularData.FromMatrix(cx, Enumerable.Range(0, 30).Select(j => $"x{j}").ToArray()), [SelectionTarget.Classification("diagnosis", diagnosis)]);
+            .Rank(TabularData.FromMatrix(cx, Enumerable.Range(0, 30).Select(j => $"x{j}").ToArray()), [TaskSpec.Binary("diagnosis")], [diagnosis]);
         Console.WriteLine(string.Join(", ", top5.Selection.SelectedColumns));
         // end-snippet
 
         DocOutput.Section("feature-selection-models-several-tasks");
         // begin-snippet: feature-selection-models-several-tasks
         // one elimination for both tasks, importances ranked per task and the ranks averaged
-        RfeResult both = new Rfe(new LinearRegression()) { FeatureCount = 4, Aggregation = TaskAggregation.Rank }.Rank(building, loads);
+        RfeResult both = new Rfe(new LinearRegression()) { FeatureCount = 4, Aggregation = TaskAggregation.Rank }.Rank(building, loadTasks, loads);
         Console.WriteLine(string.Join(", ", both.Selection.SelectedColumns));
         // end-snippet
 
@@ -168,7 +166,7 @@ internal static class ModelSelection
         float[] heating = Standardised(energy.Select(r => r[8]));
         float[] cooling = Standardised(energy.Select(r => r[9]));
         using var dataset = MultiTaskDataset.FromArrays(features, tasks, [heating, cooling]);
-        using var split = dataset.TrainTestSplit(0.25, seed: 1);
+        var split = dataset.TrainTestSplit(0.25, seed: 1);
         using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(8, [32, 32]), seed: 2);
         using (var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 60, BatchSize = 32, LearningRate = 3e-3, Seed = 3, Threads = 1 }))
         {

@@ -35,7 +35,7 @@ internal static class TextModel
 
         TaskSpec[] textTasks = [TaskSpec.Binary("sentiment"), TaskSpec.Multiclass("topic", classCount: 3)];
         using var textData = MultiTaskDataset.FromTokens(tokenIds, textTasks, [sentiment, topic], paddingId: 0, maxLength: 16);
-        using var textSplit = textData.TrainTestSplit(testFraction: 0.2, seed: 7);
+        var textSplit = textData.TrainTestSplit(testFraction: 0.2, seed: 7);
 
         using var textModel = MultiTaskModel.Create(
             textTasks,

@@ -59,14 +59,14 @@ internal static class Walkthrough
 
         // One target array per task, in task order; float[], double[] and int[] convert to TaskTargets implicitly.
         using var data = MultiTaskDataset.FromArrays(features, tasks, [price, churn, segment]);
-        Console.WriteLine($"{data.Count} rows, {data.InputWidth} features; labelled: price {data.LabelCount("price")}, " +
+        Console.WriteLine($"{data.RowCount} rows, {data.InputWidth} features; labelled: price {data.LabelCount("price")}, " +
             $"churn {data.LabelCount("churn")}, segment {data.LabelCount("segment")}");
         // end-snippet
 
         // begin-snippet: getting-started-split
         // Reproducible for a seed; each part has ⌈fraction × rows⌉ rows, the rest is training data.
-        using var split = data.TrainValidationTestSplit(validationFraction: 0.15, testFraction: 0.15, seed: 42);
-        Console.WriteLine($"train {split.Train.Count}, validation {split.Validation!.Count}, test {split.Test.Count}");
+        var split = data.TrainValidationTestSplit(validationFraction: 0.15, testFraction: 0.15, seed: 42);
+        Console.WriteLine($"train {split.Train.RowCount}, validation {split.Validation!.RowCount}, test {split.Test.RowCount}");
         // end-snippet
 
         // begin-snippet: getting-started-model
@@ -130,7 +130,7 @@ internal static class Walkthrough
         IReadOnlyList<float> prices = predictions.Regression("price").Values;
         BinaryPrediction churnPrediction = predictions.Binary("churn");
         MulticlassPrediction segmentPrediction = predictions.Multiclass("segment");
-        for (int i = 0; i < predictions.Count; i++)
+        for (int i = 0; i < predictions.RowCount; i++)
         {
             Console.WriteLine($"customer {i}: price {prices[i]:F2}, " +
                 $"churn p={churnPrediction.Probabilities[i]:F3} (label {churnPrediction.Labels[i]}), " +

@@ -26,7 +26,7 @@ internal static class Adult
         ];
         var read = new CsvReadOptions { HasHeader = false, ColumnNames = names };     // '?' is missing by default
         TabularData train = TabularCsv.Read("tests/data/adult/adult.data.gz", read);
-        TabularData test = TabularCsv.Read("tests/data/adult/adult.test.gz", read with { SkipLines = 1 });
+        TabularData test = TabularCsv.Read("tests/data/adult/adult.test.gz", new CsvReadOptions { HasHeader = false, ColumnNames = names, SkipLines = 1 });
 
         var (trainFeatures, trainTasks) = TaskColumns.Split(train, "income", "relationship");
         var (testFeatures, testTasks) = TaskColumns.Split(test, "income", "relationship");

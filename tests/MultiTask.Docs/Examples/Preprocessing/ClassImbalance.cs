@@ -25,9 +25,9 @@ internal static class ClassImbalance
         // data: 10 rows; churn labels 0 (7 rows), 1 (2 rows), missing (1 row)
         var labels = data.GetLabels("churn");
         var churn = TaskSpec.Binary("churn").WithClassWeights(ClassBalancing.BalancedWeights(labels, 2));
-        using var balanced = ClassBalancing.Oversample(data, "churn", seed: 1);
+        var balanced = ClassBalancing.Oversample(data, "churn", seed: 1);   // a view of data: no using
         Console.WriteLine($"class weights {string.Join(", ", churn.ClassWeights!.Select(w => w.ToString("F4")))}; " +
-            $"oversampled rows {balanced.Count}, churn labels {balanced.LabelCount("churn")}");
+            $"oversampled rows {balanced.RowCount}, churn labels {balanced.LabelCount("churn")}");
         // end-snippet
     }
 }

@@ -30,7 +30,7 @@ internal static class Methods
 
         TaskSpec[] tasks = [TaskSpec.Regression("a"), TaskSpec.Regression("b")];
         using var data = MultiTaskDataset.FromArrays(x, tasks, [a, b]);
-        using var split = data.TrainTestSplit(testFraction: 0.25, seed: 5);
+        var split = data.TrainTestSplit(testFraction: 0.25, seed: 5);
         var (train, validation) = (split.Train, split.Test);
         using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(4, [16]), seed: 5);
 
@@ -39,7 +39,7 @@ internal static class Methods
         TrainingHistory history = trainer.Fit(train, validation);
         // end-snippet
 
-        using var custom = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 2, Seed = 1 }, new LossProportional());
+        using var custom = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 2, Seed = 1 }, new LossAverage());
         custom.Fit(train, validation);
     }
 }
