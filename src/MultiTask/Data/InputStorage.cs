@@ -1,4 +1,3 @@
-using MultiTask.Internal;
 using static TorchSharp.torch;
 
 namespace MultiTask.Data;

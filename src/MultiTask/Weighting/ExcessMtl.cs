@@ -1,4 +1,3 @@
-using MultiTask.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,3 @@
-using MultiTask.Internal;
 using TorchSharp;
 
 namespace MultiTask.Weighting;

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MultiTask.Internal;
+namespace MultiTask;
 
 /// <summary>
 /// Tensor operations with a number, whose <see cref="Scalar"/> is created explicitly and disposed after the native call.
