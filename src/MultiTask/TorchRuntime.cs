@@ -51,6 +51,11 @@ internal static class TorchRuntime
         {
             message.Append(Invariant($"MultiTask needs a TorchSharp backend package: add TorchSharp-cpu {facts.TorchSharpVersion} (or a CUDA backend of the same version, such as TorchSharp-cuda-linux or TorchSharp-cuda-windows) to the application, so that libtorch is copied next to it."));
             message.Append('\n').Append(Invariant($"No {facts.LibTorchFileName} was found in: {string.Join(", ", facts.SearchedDirectories)}."));
+            if (facts.ForeignLibTorch is not null)
+            {
+                message.Append('\n').Append(Invariant($"The libtorch that loaded instead, {facts.ForeignLibTorch}, comes from elsewhere on this machine (such as a system package of PyTorch) and is not the libtorch that TorchSharp {facts.TorchSharpVersion} needs."));
+            }
+
             if (oldLibStdCxx)
             {
                 message.Append('\n').Append("Also: ").Append(LibStdCxxAdvice(facts));
@@ -154,12 +159,30 @@ internal static class TorchRuntime
             : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "libtorch_cpu.dylib"
             : "libtorch_cpu.so";
         var directories = NativeSearchDirectories();
-        bool found = libTorchLoaded || directories.Any(d => File.Exists(Path.Combine(d, fileName)));
+        bool found = directories.Any(d => File.Exists(Path.Combine(d, fileName)));
+        string? foreign = libTorchLoaded && !found ? LoadedLibraryPath(fileName) ?? "a library found by name on the system search path" : null;
         string? libStdCxx = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? LibStdCxxCandidates.FirstOrDefault(File.Exists) : null;
         int? patch = libStdCxx is null ? null : HighestGlibcxxPatch(File.ReadAllBytes(libStdCxx));
         var version = typeof(torch).Assembly.GetName().Version;
         string torchSharpVersion = version is null ? "0.107.0" : Invariant($"{version.Major}.{version.Minor}.{version.Build}");
-        return new TorchRuntimeFacts(torchSharpVersion, fileName, found, directories, libStdCxx, patch, failedLibrary, loaderError);
+        return new TorchRuntimeFacts(torchSharpVersion, fileName, found, directories, libStdCxx, patch, failedLibrary, loaderError, foreign);
+    }
+
+    /// <summary>On Linux, the file mapped into this process whose name starts with <paramref name="fileName"/>; otherwise null.</summary>
+    private static string? LoadedLibraryPath(string fileName)
+    {
+        try
+        {
+            return RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && File.Exists("/proc/self/maps")
+                ? File.ReadLines("/proc/self/maps")
+                    .Select(line => line.IndexOf('/', StringComparison.Ordinal) is var at and >= 0 ? line[at..] : null)
+                    .FirstOrDefault(path => path is not null && Path.GetFileName(path).StartsWith(fileName, StringComparison.Ordinal))
+                : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The application's folder, the host's native search folders (NuGet runtime folders included) and TorchSharp's folder.</summary>

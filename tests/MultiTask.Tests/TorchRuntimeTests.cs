@@ -28,6 +28,23 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
+    public void Advice_SystemLibTorchLoadedInstead_StillNamesTheBackendPackageFirst()
+    {
+        // Debian's python3-torch installs libtorch 1.13 as /usr/lib/x86_64-linux-gnu/libtorch_cpu.so; LibTorchSharp then
+        // fails on a missing symbol. The fix is still the backend package, so that comes first.
+        const string system = "/usr/lib/x86_64-linux-gnu/libtorch_cpu.so.1.13.0";
+        var facts = Facts(libTorchFound: false, glibcxxPatch: 33, "LibTorchSharp", "libLibTorchSharp.so: undefined symbol: _ZNK3c105Error4whatEv")
+            with { ForeignLibTorch = system };
+
+        var lines = TorchRuntime.Advice(facts).Split('\n');
+
+        lines[0].Should().StartWith("MultiTask needs a TorchSharp backend package: add TorchSharp-cpu 0.107.0");
+        lines[1].Should().Be("No libtorch_cpu.so was found in: /app, /app/runtimes/linux-x64/native.");
+        lines[2].Should().Be($"The libtorch that loaded instead, {system}, comes from elsewhere on this machine (such as a system package of PyTorch) and is not the libtorch that TorchSharp 0.107.0 needs.");
+        lines.Should().HaveCount(3);
+    }
+
+    [Fact]
     public void Advice_NoLibTorchAndOldLibStdCxx_NamesTheBackendFirstThenTheCppRuntime()
     {
         var facts = Facts(libTorchFound: false, glibcxxPatch: 30, "torch_cpu", "Unable to load shared library 'torch_cpu'.");
