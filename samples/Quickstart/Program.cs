@@ -9,6 +9,10 @@ using MultiTask.Models;
 using MultiTask.Training;
 using Spectre.Console;
 
+// First: TorchSharp's native library, with a message that names the fix when it cannot load (e.g. an old libstdc++).
+try { MultiTaskRuntime.EnsureAvailable(); }
+catch (TorchNativeLibraryException e) { Console.Error.WriteLine(e.Message); Environment.ExitCode = 1; return; }
+
 const int Seed = 42;
 var clock = Stopwatch.StartNew();
 

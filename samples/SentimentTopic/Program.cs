@@ -9,6 +9,10 @@ using MultiTask.Models;
 using MultiTask.Training;
 using SentimentTopic;
 
+// First: TorchSharp's native library, with a message that names the fix when it cannot load (e.g. an old libstdc++).
+try { MultiTaskRuntime.EnsureAvailable(); }
+catch (TorchNativeLibraryException e) { Console.Error.WriteLine(e.Message); Environment.ExitCode = 1; return; }
+
 const int SplitSeed = 2015;
 const int ModelSeed = 7;
 const int MaxTokens = 40;

@@ -37,6 +37,7 @@ public static class ExampleRunner
     /// <summary>Runs one example.</summary>
     public static ExampleResult Run(string name, MethodInfo method, string repositoryRoot)
     {
+        MultiTaskRuntime.EnsureAvailable();   // the library's clear message first, before any direct TorchSharp call
         string folder = Path.Combine(Path.GetTempPath(), "multitask-docs-" + Guid.NewGuid().ToString("N"));
         string dataLink = Path.Combine(folder, "tests", "data");
         Directory.CreateDirectory(Path.Combine(folder, "tests"));
