@@ -66,6 +66,16 @@ public sealed class MultiTaskDatasetTests
     }
 
     [Fact]
+    public void GetLabels_OfARegressionTask_IsRejected_NamingTheTaskAndGetValues()
+    {
+        using var data = MultiTaskDataset.FromArrays(Problems.Features(2, 1, 1), [TaskSpec.Regression("r")], [new[] { 1.5f, 2.7f }]);
+
+        var act = () => data.GetLabels("r");
+
+        act.Should().Throw<ArgumentException>().WithMessage("*'r'*regression*GetValues*");
+    }
+
+    [Fact]
     public void MissingLabels_AreMaskedAndReadBackAsMissing()
     {
         var x = Problems.Features(4, 2, seed: 1);
