@@ -103,7 +103,7 @@ public sealed class MultiTaskDataset : IDisposable
     }
 
     /// <summary>Builds a dataset of token-id sequences (for a text trunk) and one target array per task.</summary>
-    /// <param name="tokenIds">One sequence of token ids per row; ids ≥ 0. Sequences are padded with <paramref name="paddingId"/> (or cut) to a common length.</param>
+    /// <param name="tokenIds">One sequence of token ids per row; ids ≥ 0; the padding id only at the end. Sequences are padded with <paramref name="paddingId"/> (or cut) to a common length.</param>
     /// <param name="tasks">The tasks; names unique.</param>
     /// <param name="targets">One target array per task, in the order of <paramref name="tasks"/>, each with one entry per row.</param>
     /// <param name="paddingId">The id that pads short sequences. Default: 0.</param>

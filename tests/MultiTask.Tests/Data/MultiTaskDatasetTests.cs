@@ -133,6 +133,22 @@ public sealed class MultiTaskDatasetTests
     }
 
     [Fact]
+    public void FromTokens_PaddingIdInsideASequence_IsRejected_NamingTheRowAndPositions()
+    {
+        var act = () => MultiTaskDataset.FromTokens([[5, 6], [7, 0, 8, 0]], [TaskSpec.Binary("b")], [new[] { 0, 1 }], paddingId: 0);
+
+        act.Should().Throw<ArgumentException>().WithMessage("Token sequence 1 has the padding id 0 at position 1, before token 8 at position 2*");
+    }
+
+    [Fact]
+    public void FromTokens_TrailingPadding_AndPaddingOnlyBeyondMaxLength_AreAccepted()
+    {
+        using var data = MultiTaskDataset.FromTokens([[5, 6, 0, 0], [7, 8, 0, 9]], [TaskSpec.Binary("b")], [new[] { 0, 1 }], paddingId: 0, maxLength: 2);
+
+        data.InputTensor.data<long>().ToArray().Should().Equal(5, 6, 7, 8);
+    }
+
+    [Fact]
     public void HostQueries_OfViews_EqualHandComputedValues()
     {
         // Rows: price, churn, segment; NaN / -1 = missing.
