@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -76,6 +77,18 @@ internal static class InputArrays
             if (negative >= 0)
             {
                 throw new ArgumentException($"Token sequence {i} has a negative id {sequence[negative]} at position {negative}; ids must be ≥ 0.", nameof(sequences));
+            }
+
+            // The text trunk takes a row's length to be its count of non-padding ids, so a padding id inside the kept
+            // part of a sequence would silently cut off the tokens after it.
+            int kept = Math.Clamp(maxLength ?? sequence.Length, 0, sequence.Length);
+            int padding = Array.IndexOf(sequence, paddingId, 0, kept);
+            int after = padding < 0 ? -1 : Array.FindIndex(sequence, padding, kept - padding, id => id != paddingId);
+            if (after >= 0)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Token sequence {i} has the padding id {paddingId} at position {padding}, before token {sequence[after]} at position {after}; the padding id may only pad the end of a sequence (the tokens after it would be ignored)."),
+                    nameof(sequences));
             }
 
             longest = Math.Max(longest, sequence.Length);

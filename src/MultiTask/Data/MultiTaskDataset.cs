@@ -103,7 +103,7 @@ public sealed class MultiTaskDataset : IDisposable
     }
 
     /// <summary>Builds a dataset of token-id sequences (for a text trunk) and one target array per task.</summary>
-    /// <param name="tokenIds">One sequence of token ids per row; ids ≥ 0. Sequences are padded with <paramref name="paddingId"/> (or cut) to a common length.</param>
+    /// <param name="tokenIds">One sequence of token ids per row; ids ≥ 0; the padding id only at the end. Sequences are padded with <paramref name="paddingId"/> (or cut) to a common length.</param>
     /// <param name="tasks">The tasks; names unique.</param>
     /// <param name="targets">One target array per task, in the order of <paramref name="tasks"/>, each with one entry per row.</param>
     /// <param name="paddingId">The id that pads short sequences. Default: 0.</param>
@@ -161,7 +161,17 @@ public sealed class MultiTaskDataset : IDisposable
 
     /// <summary>The targets of a classification task as labels, with <see cref="TaskSpec.MissingClass"/> where the label is missing.</summary>
     /// <param name="task">A binary or multiclass task name of this dataset.</param>
-    public int[] GetLabels(string task) => Array.ConvertAll(GetValues(task), v => float.IsNaN(v) ? TaskSpec.MissingClass : (int)v);
+    /// <exception cref="ArgumentException">The task is a regression task (its values are not labels; use <see cref="GetValues"/>).</exception>
+    public int[] GetLabels(string task)
+    {
+        int column = ColumnOf(task);
+        if (_tasks[column].Kind == TaskKind.Regression)
+        {
+            throw new ArgumentException($"Task '{task}' is a regression task: its targets are real values, not class labels. Use GetValues(\"{task}\").", nameof(task));
+        }
+
+        return Array.ConvertAll(Column(column), v => float.IsNaN(v) ? TaskSpec.MissingClass : (int)v);
+    }
 
     /// <summary>
     /// Gathers rows into new tensors in the caller's dispose scope (for a hand-written training loop): the inputs

@@ -27,7 +27,9 @@ internal static class ModelFile
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
         var json = Encoding.UTF8.GetBytes(description.ToJsonString());
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var name = Path.GetFileName(full);
+        DeleteStaleTemporaryFiles(directory, name);
+        var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -60,10 +62,44 @@ internal static class ModelFile
 
             File.Move(temp, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new IOException($"Could not save the model file '{full}': {e.Message}", e);
+        }
         catch
         {
             File.Delete(temp);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes temporary files <c>.&lt;name&gt;.&lt;32 hex digits&gt;.tmp</c> that an interrupted save of the same target
+    /// left behind. Files of other targets and anything not matching that exact pattern stay untouched.
+    /// </summary>
+    private static void DeleteStaleTemporaryFiles(string directory, string name)
+    {
+        var prefix = $".{name}.";
+        foreach (var file in Directory.EnumerateFiles(directory, $".{name}.*.tmp"))
+        {
+            var fileName = Path.GetFileName(file);
+            if (fileName.Length != prefix.Length + 32 + 4
+                || !fileName.StartsWith(prefix, StringComparison.Ordinal)
+                || !fileName.EndsWith(".tmp", StringComparison.Ordinal)
+                || fileName.AsSpan(prefix.Length, 32).ContainsAnyExcept("0123456789abcdef"))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process may be writing it right now; the next save tries again.
+            }
         }
     }
 

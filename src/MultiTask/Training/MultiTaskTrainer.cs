@@ -97,6 +97,7 @@ public sealed class MultiTaskTrainer : IDisposable
     {
         CheckReady(validation is not null);
         var trainView = AlignedView.Of(_model, train);
+        CheckHasLabels(train, _model.Tasks.Select(t => t.Name).ToArray(), "train");
         var validationView = validation is null ? null : AlignedView.Of(_model, validation);
         using var trainBlock = TaskBlock.Whole(trainView);
         using var validationBlock = validationView is null ? null : TaskBlock.Whole(validationView);
@@ -132,6 +133,7 @@ public sealed class MultiTaskTrainer : IDisposable
                 var data = train.GetValueOrDefault(task.Name)
                     ?? throw new ArgumentException($"No training dataset for task '{task.Name}'; give one dataset per task.", nameof(train));
                 trainBlocks.Add(PerTaskBlock(data, task, t));
+                CheckHasLabels(data, [task.Name], $"train[\"{task.Name}\"]");
                 if (validation?.GetValueOrDefault(task.Name) is { } check)
                 {
                     validationBlocks.Add(PerTaskBlock(check, task, t));
@@ -371,6 +373,19 @@ public sealed class MultiTaskTrainer : IDisposable
 
     /// <summary>Runs <c>Fit</c> on <see cref="TrainerOptions.Threads"/> threads, or the model's <see cref="MultiTaskModel.Threads"/> when that is null.</summary>
     private TrainingHistory WithThreads(Func<TrainingHistory> fit) => TorchThreads.Run(Options.Threads ?? _model.Threads, fit);
+
+    /// <summary>Rejects training data without a single label for every one of the given tasks: there would be nothing to learn (a loss of 0).</summary>
+    private static void CheckHasLabels(MultiTaskDataset data, string[] tasks, string dataset)
+    {
+        if (tasks.All(t => data.LabelCount(t) == 0))
+        {
+            throw new ArgumentException(
+                tasks.Length == 1
+                    ? $"The training dataset {dataset} has no label for task '{tasks[0]}' in any of its {data.RowCount} rows; there is nothing to learn."
+                    : $"The training dataset {dataset}: training rows have no label for any task ({string.Join(", ", tasks.Select(t => $"'{t}'"))}) in any of its {data.RowCount} rows; there is nothing to learn.",
+                "train");
+        }
+    }
 
     private TaskBlock PerTaskBlock(MultiTaskDataset data, TaskSpec task, int index)
     {

@@ -66,6 +66,16 @@ public sealed class MultiTaskDatasetTests
     }
 
     [Fact]
+    public void GetLabels_OfARegressionTask_IsRejected_NamingTheTaskAndGetValues()
+    {
+        using var data = MultiTaskDataset.FromArrays(Problems.Features(2, 1, 1), [TaskSpec.Regression("r")], [new[] { 1.5f, 2.7f }]);
+
+        var act = () => data.GetLabels("r");
+
+        act.Should().Throw<ArgumentException>().WithMessage("*'r'*regression*GetValues*");
+    }
+
+    [Fact]
     public void MissingLabels_AreMaskedAndReadBackAsMissing()
     {
         var x = Problems.Features(4, 2, seed: 1);
@@ -120,6 +130,22 @@ public sealed class MultiTaskDatasetTests
         data.InputTensor.data<long>().ToArray().Should().Equal(5, 6, 7, 0, 8, 0, 0, 0, 9, 10, 11, 12);
         data.Subset([2, 0]).MaxTokenId().Should().Be(12);
         data.Subset([1]).MaxTokenId().Should().Be(8, "only the view's rows count");
+    }
+
+    [Fact]
+    public void FromTokens_PaddingIdInsideASequence_IsRejected_NamingTheRowAndPositions()
+    {
+        var act = () => MultiTaskDataset.FromTokens([[5, 6], [7, 0, 8, 0]], [TaskSpec.Binary("b")], [new[] { 0, 1 }], paddingId: 0);
+
+        act.Should().Throw<ArgumentException>().WithMessage("Token sequence 1 has the padding id 0 at position 1, before token 8 at position 2*");
+    }
+
+    [Fact]
+    public void FromTokens_TrailingPadding_AndPaddingOnlyBeyondMaxLength_AreAccepted()
+    {
+        using var data = MultiTaskDataset.FromTokens([[5, 6, 0, 0], [7, 8, 0, 9]], [TaskSpec.Binary("b")], [new[] { 0, 1 }], paddingId: 0, maxLength: 2);
+
+        data.InputTensor.data<long>().ToArray().Should().Equal(5, 6, 7, 8);
     }
 
     [Fact]

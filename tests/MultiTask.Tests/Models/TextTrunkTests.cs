@@ -107,6 +107,16 @@ public sealed class TextTrunkTests
         act.Should().Throw<ArgumentException>().WithMessage("Token id 25 is outside the trunk's vocabulary of 20 ids*");
     }
 
+    [Fact]
+    public void Predict_PaddingIdInsideASequence_IsRejected_NamingTheRowAndPositions()
+    {
+        using var model = MultiTaskModel.Create([TaskSpec.Binary("b")], Trunks.Text(vocabularySize: 20, embeddingSize: 4, hiddenSize: 4), seed: 52);
+
+        var act = () => model.Predict([[3, 4], [5, 6], [0, 7]]);
+
+        act.Should().Throw<ArgumentException>().WithMessage("Token sequence 2 has the padding id 0 at position 0, before token 7 at position 1*");
+    }
+
     /// <summary>
     /// Random-length rows (3 to 12 tokens) of filler tokens 10–29, with exactly one sentiment token (5 → 1, 6 → 0) and
     /// exactly one topic token (7, 8, 9 → topic 0, 1, 2) at random positions.

@@ -52,6 +52,39 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void Save_DeletesStaleTemporaryFilesOfTheSameTarget_AndNothingElse()
+    {
+        using var model = MultiTaskModel.Create([TaskSpec.Regression("y")], Trunks.Mlp(3, [4]), seed: 1);
+        var path = _dir.File("m.mtm");
+        var stale = _dir.File($".m.mtm.{Guid.NewGuid():N}.tmp");
+        var otherTarget = _dir.File($".n.mtm.{Guid.NewGuid():N}.tmp");
+        var notAGuid = _dir.File(".m.mtm.keep.tmp");
+        var unrelated = _dir.File("notes.txt");
+        foreach (var file in new[] { stale, otherTarget, notAGuid, unrelated })
+        {
+            File.WriteAllText(file, "x");
+        }
+
+        model.Save(path);
+
+        Directory.GetFiles(_dir.Path).Order(StringComparer.Ordinal).Should().Equal(
+            new[] { path, otherTarget, notAGuid, unrelated }.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Save_FailingToReplaceTheTarget_NamesTheTarget_AndLeavesNoTemporaryFile()
+    {
+        using var model = MultiTaskModel.Create([TaskSpec.Regression("y")], Trunks.Mlp(3, [4]), seed: 1);
+        var path = _dir.File("taken.mtm");
+        Directory.CreateDirectory(path); // a directory where the file should go: the final rename fails
+
+        var act = () => model.Save(path);
+
+        act.Should().Throw<IOException>().WithMessage($"Could not save the model file '{path}'*");
+        Directory.GetFiles(_dir.Path).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Load_TruncatedFile_SaysTruncated()
     {
         var path = SavedModel();

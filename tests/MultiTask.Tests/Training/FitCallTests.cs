@@ -26,6 +26,37 @@ public sealed class FitCallTests
     }
 
     [Fact]
+    public void Fit_TrainingRowsWithoutAnyLabel_AreRejected_NamingTheDatasetAndTasks()
+    {
+        var (x, tasks, targets) = Problems.ThreeTasks(20, seed: 4);
+        using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
+        var unlabelled = data.WithoutLabels(Enumerable.Range(0, 20).ToArray(), tasks.Select(t => t.Name).ToArray());
+        using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(4, [4]), seed: 4);
+        using var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 1 });
+
+        var act = () => trainer.Fit(unlabelled);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*train*training rows have no label for any task*'value'*'sign'*'band'*20 rows*");
+        trainer.EpochsCompleted.Should().Be(0);
+    }
+
+    [Fact]
+    public void Fit_PerTaskDatasetWithoutALabelForItsTask_IsRejected_NamingTheTask()
+    {
+        var (x, tasks, targets) = Problems.ThreeTasks(20, seed: 5);
+        using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
+        var noSign = data.WithoutLabels(Enumerable.Range(0, 20).ToArray(), ["sign"]);
+        using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(4, [4]), seed: 5);
+        using var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 1 });
+        var perTask = new Dictionary<string, MultiTaskDataset> { ["value"] = data, ["sign"] = noSign, ["band"] = data };
+
+        var act = () => trainer.Fit(perTask);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*train[\"sign\"]*no label for task 'sign'*20 rows*");
+        trainer.EpochsCompleted.Should().Be(0);
+    }
+
+    [Fact]
     public void Fit_ReportsToAnIProgressThroughItsReportMethod()
     {
         var (x, tasks, targets) = Problems.ThreeTasks(40, seed: 2);
