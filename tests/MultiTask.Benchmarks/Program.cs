@@ -149,6 +149,13 @@ namespace MultiTask.Benchmarks
                 double speed = Median(runs.Select(r => r.Run.SamplesPerSecond));
                 Line($"{name + ":",-31} median {speed,9:N0} samples/s  (min {runs.Min(r => r.Run.SamplesPerSecond):N0}, max {runs.Max(r => r.Run.SamplesPerSecond):N0}); ratio library/this {librarySpeed / speed:F3}; peak RSS of the python process {MemoryProbe.Format(runs.Max(r => r.PeakRssBytes))} (max over runs); torch {runs[0].TorchVersion}");
             }
+
+            string blas = foreachRuns.Concat(defaultRuns).First().Blas;
+            Line($"BLAS of the python process: {blas}");
+            if (blas.Contains("/blas/libblas.so", StringComparison.Ordinal))
+            {
+                Line($"  (the reference BLAS: PyTorch is far slower than it can be; set {PytorchPeer.BlasDirectoryVariable} to a folder with an optimised libblas.so.3, see README)");
+            }
         }
 
         private static double Median(IEnumerable<double> values)

@@ -11,9 +11,15 @@ namespace MultiTask.Benchmarks;
 /// hand loop's per-epoch row order to a temporary folder (raw little-endian float32/int64) and runs
 /// tests/reference/pytorch_peer.py on it with Debian's python3-torch, one fresh process per run.
 /// </summary>
+/// <remarks>
+/// Debian's python3-torch calls the system <c>libblas.so.3</c>, which is the slow reference BLAS unless an optimised
+/// one is installed; <see cref="BlasDirectoryVariable"/> names a folder holding another <c>libblas.so.3</c> (for
+/// example an unpacked libopenblas0-pthread) that becomes the child's <c>LD_LIBRARY_PATH</c>, leaving this process alone.
+/// </remarks>
 internal sealed class PytorchPeer : IDisposable
 {
     internal const string Python = "/usr/bin/python3";
+    internal const string BlasDirectoryVariable = "MULTITASK_PEER_BLAS_DIR";
 
     private readonly string _folder;
     private readonly string _script;
@@ -49,6 +55,12 @@ internal sealed class PytorchPeer : IDisposable
         };
         start.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         start.Environment["OMP_NUM_THREADS"] = BenchmarkOptions.Threads.ToString(CultureInfo.InvariantCulture);
+        start.Environment["OPENBLAS_NUM_THREADS"] = BenchmarkOptions.Threads.ToString(CultureInfo.InvariantCulture);
+        if (Environment.GetEnvironmentVariable(BlasDirectoryVariable) is { Length: > 0 } blas)
+        {
+            start.Environment["LD_LIBRARY_PATH"] = blas;
+        }
+
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
@@ -64,7 +76,7 @@ internal sealed class PytorchPeer : IDisposable
         double seconds = root.GetProperty("seconds").GetDouble();
         var losses = root.GetProperty("last_epoch_losses").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         long samples = (long)Math.Round(root.GetProperty("samples_per_second").GetDouble() * seconds);
-        return new PeerResult(new RunResult(seconds, samples, losses), root.GetProperty("peak_rss_bytes").GetInt64(), root.GetProperty("torch").GetString() ?? "?");
+        return new PeerResult(new RunResult(seconds, samples, losses), root.GetProperty("peak_rss_bytes").GetInt64(), root.GetProperty("torch").GetString() ?? "?", root.GetProperty("blas").GetString() ?? "?");
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -8,7 +8,7 @@ Reads from <dir> (written by the benchmark's --pytorch mode, raw little-endian):
   perm.i64      [epochs, rows] int64, the per-epoch row order of the hand-written loop
 Trains the same model with the same initial weights and batch order, times only the training loop (after a
 one-epoch warm-up on the first warm_up_rows rows with a separate model), and prints one JSON line:
-  {"optimizer", "seconds", "samples_per_second", "last_epoch_losses", "peak_rss_bytes", "torch"}.
+  {"optimizer", "seconds", "samples_per_second", "last_epoch_losses", "peak_rss_bytes", "torch", "threads", "blas"}.
 Usage: python3 pytorch_peer.py <dir> (--foreach | --default)
 """
 import json
@@ -85,6 +85,13 @@ def train(meta, x, y, flat_weights, orders, foreach):
     return seconds, [s / rows for s in sums]
 
 
+def blas_library():
+    """The BLAS shared library this process loaded (Debian's torch links libblas.so.3, i.e. whatever alternative is set)."""
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.split()[-1].lower()}
+    return ", ".join(sorted(paths)) or "none found"
+
+
 def main():
     if len(sys.argv) != 3 or sys.argv[2] not in ("--foreach", "--default"):
         raise SystemExit(__doc__)
@@ -109,6 +116,7 @@ def main():
         "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),
+        "blas": blas_library(),
     }))
 
 
