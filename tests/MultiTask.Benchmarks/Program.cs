@@ -46,6 +46,7 @@ data = null;
 GC.Collect();
 long rssBefore = MemoryProbe.CurrentBytes();
 Report.Line($"threads: torch.get_num_threads() = {torch.get_num_threads()}, interop = {torch.get_num_interop_threads()}; {MemoryProbe.LoadAverage()}");
+Report.Line($"OMP_WAIT_POLICY of this process: {Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "unset (libgomp spins between parallel regions)"}{(options.PyTorch ? "; the PyTorch processes run with OMP_WAIT_POLICY=PASSIVE, OMP_NUM_THREADS=2" : string.Empty)}");
 Report.Line($"RSS at start {MemoryProbe.Format(rssStart)}; after data + warm-up (before timed runs) {MemoryProbe.Format(rssBefore)}");
 Report.Line(string.Empty);
 
