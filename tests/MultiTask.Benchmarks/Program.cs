@@ -32,6 +32,7 @@ torch.set_num_threads(BenchmarkOptions.Threads);
 var data = SyntheticData.Create(options.Rows, BenchmarkOptions.Features, BenchmarkOptions.DataSeed);
 using var libraryData = LibraryRun.Load(data);
 using var hand = new HandRun(data);
+using var peer = options.PyTorch ? PytorchPeer.Create(data, options.Epochs) : null;
 
 var warmUp = data.Head(Math.Min(BenchmarkOptions.WarmUpRows, options.Rows));
 using (var warmLibraryData = LibraryRun.Load(warmUp))
@@ -45,13 +46,26 @@ data = null;
 GC.Collect();
 long rssBefore = MemoryProbe.CurrentBytes();
 Report.Line($"threads: torch.get_num_threads() = {torch.get_num_threads()}, interop = {torch.get_num_interop_threads()}; {MemoryProbe.LoadAverage()}");
+Report.Line($"OMP_WAIT_POLICY of this process: {Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "unset (libgomp spins between parallel regions)"}{(options.PyTorch ? "; the PyTorch processes run with OMP_WAIT_POLICY=PASSIVE, OMP_NUM_THREADS=2" : string.Empty)}");
 Report.Line($"RSS at start {MemoryProbe.Format(rssStart)}; after data + warm-up (before timed runs) {MemoryProbe.Format(rssBefore)}");
 Report.Line(string.Empty);
 
 var libraryRuns = new List<RunResult>();
 var handRuns = new List<RunResult>();
+var peerRuns = new Dictionary<bool, List<PeerResult>> { [true] = [], [false] = [] };
 for (int r = 1; r <= options.Repeats; r++)
 {
+    // The PyTorch peer (fresh process per run): foreach Adam first in odd repetitions, default Adam first in even ones.
+    for (int k = 0; peer is not null && k < 2; k++)
+    {
+        bool foreachAdam = (k == 0) == (r % 2 == 1);
+        if (peer.Run(foreachAdam) is { } result)
+        {
+            peerRuns[foreachAdam].Add(result);
+            Report.Run(foreachAdam ? "pt-fe  " : "pt-def ", r, result.Run);
+        }
+    }
+
     // Odd repetitions run the library first, even ones the hand loop first, so neither always gets the same slot.
     bool libraryFirst = r % 2 == 1;
     for (int k = 0; k < 2; k++)
@@ -75,6 +89,7 @@ Report.Line($"{MemoryProbe.LoadAverage()} (other processes on this machine skew 
 long rssAfter = MemoryProbe.CurrentBytes();
 long rssPeak = MemoryProbe.PeakBytes();
 Report.Summary(libraryRuns, handRuns, rssBefore, rssAfter, rssPeak);
+Report.PeerSummary(libraryRuns, peerRuns[true], peerRuns[false]);
 return 0;
 
 namespace MultiTask.Benchmarks
@@ -90,7 +105,7 @@ namespace MultiTask.Benchmarks
 
         internal static void Header(BenchmarkOptions options)
         {
-            Line("MultiTask training-throughput benchmark: MultiTaskTrainer.Fit vs a hand-written TorchSharp loop, same model, same data.");
+            Line($"MultiTask training-throughput benchmark: MultiTaskTrainer.Fit vs a hand-written TorchSharp loop{(options.PyTorch ? " and a PyTorch peer (tests/reference/pytorch_peer.py)" : string.Empty)}, same model, same data.");
             Line($"Model: trunk MLP {BenchmarkOptions.Features}-{string.Join('-', BenchmarkOptions.TrunkSizes)} ReLU; {BenchmarkOptions.Tasks} regression heads {string.Join('-', BenchmarkOptions.TrunkSizes[^1..])}-{string.Join('-', BenchmarkOptions.HeadSizes)}-1 ReLU; MSE per task, summed.");
             Line($"Data: {options.Rows:N0} rows x {BenchmarkOptions.Features} N(0,1) features (seed {BenchmarkOptions.DataSeed}); training: batch {BenchmarkOptions.BatchSize}, Adam lr {BenchmarkOptions.LearningRate}, {options.Epochs} epoch(s), shuffled, {BenchmarkOptions.Threads} threads.");
             Line($"Runs: warm-up on {BenchmarkOptions.WarmUpRows} rows, then {options.Repeats} alternating repetitions (library, hand | hand, library | ...); median samples/s reported.");
@@ -115,6 +130,33 @@ namespace MultiTask.Benchmarks
             Line($"median of the per-repetition ratios (library / hand within each repetition): {pairedRatio:F3}");
             Line($"best-of-{library.Count} ratio (fastest library run / fastest hand run; contention only adds time): {library.Max(r => r.SamplesPerSecond) / hand.Max(r => r.SamplesPerSecond):F3}");
             Line($"RSS before timed runs {MemoryProbe.Format(rssBefore)}, after {MemoryProbe.Format(rssAfter)}; peak RSS of the process (VmHWM) {MemoryProbe.Format(rssPeak)}");
+        }
+
+        internal static void PeerSummary(List<RunResult> library, List<PeerResult> foreachRuns, List<PeerResult> defaultRuns)
+        {
+            if (foreachRuns.Count == 0 && defaultRuns.Count == 0)
+            {
+                return;
+            }
+
+            double librarySpeed = Median(library.Select(r => r.SamplesPerSecond));
+            foreach (var (name, runs) in new[] { ("PyTorch, Adam(foreach=True)", foreachRuns), ("PyTorch, Adam() default", defaultRuns) })
+            {
+                if (runs.Count == 0)
+                {
+                    continue;
+                }
+
+                double speed = Median(runs.Select(r => r.Run.SamplesPerSecond));
+                Line($"{name + ":",-31} median {speed,9:N0} samples/s  (min {runs.Min(r => r.Run.SamplesPerSecond):N0}, max {runs.Max(r => r.Run.SamplesPerSecond):N0}); ratio library/this {librarySpeed / speed:F3}; peak RSS of the python process {MemoryProbe.Format(runs.Max(r => r.PeakRssBytes))} (max over runs); torch {runs[0].TorchVersion}");
+            }
+
+            string blas = foreachRuns.Concat(defaultRuns).First().Blas;
+            Line($"BLAS of the python process: {blas}");
+            if (blas.Contains("/blas/libblas.so", StringComparison.Ordinal))
+            {
+                Line($"  (the reference BLAS: PyTorch is far slower than it can be; set {PytorchPeer.BlasDirectoryVariable} to a folder with an optimised libblas.so.3, see README)");
+            }
         }
 
         private static double Median(IEnumerable<double> values)

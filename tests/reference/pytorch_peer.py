@@ -1,0 +1,124 @@
+"""PyTorch peer of tests/MultiTask.Benchmarks (the hand-written TorchSharp loop, in PyTorch).
+
+Reads from <dir> (written by the benchmark's --pytorch mode, raw little-endian):
+  meta.json     rows, features, tasks, epochs, batch, lr, threads, warm_up_rows, trunk, head, parameter shapes
+  X.f32         [rows, features] float32, row-major
+  Y.f32         [rows, tasks] float32, row-major
+  weights.f32   the initial parameters of the TorchSharp network, concatenated in parameter order
+  perm.i64      [epochs, rows] int64, the per-epoch row order of the hand-written loop
+Trains the same model with the same initial weights and batch order, times only the training loop (after a
+one-epoch warm-up on the first warm_up_rows rows with a separate model), and prints one JSON line:
+  {"optimizer", "seconds", "samples_per_second", "last_epoch_losses", "peak_rss_bytes", "torch", "threads", "blas"}.
+Usage: python3 pytorch_peer.py <dir> (--foreach | --default)
+"""
+import json
+import os
+import resource
+import sys
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+
+class Network(nn.Module):
+    def __init__(self, inputs, trunk, head, tasks):
+        super().__init__()
+        layers = []
+        width = inputs
+        for size in trunk:
+            layers += [nn.Linear(width, size), nn.ReLU()]
+            width = size
+        self.trunk = nn.Sequential(*layers)
+        self.heads = nn.ModuleList(
+            nn.Sequential(nn.Linear(width, head), nn.ReLU(), nn.Linear(head, 1)) for _ in range(tasks))
+
+    def forward(self, x):
+        z = self.trunk(x)
+        return [h(z) for h in self.heads]
+
+
+def build(meta, flat_weights):
+    net = Network(meta["features"], meta["trunk"], meta["head"], meta["tasks"])
+    params = list(net.parameters())
+    shapes = meta["shapes"]
+    if [list(p.shape) for p in params] != shapes:
+        raise SystemExit(f"parameter shapes differ: torch {[list(p.shape) for p in params]} vs file {shapes}")
+    offset = 0
+    with torch.no_grad():
+        for p in params:
+            n = p.numel()
+            p.copy_(torch.from_numpy(flat_weights[offset:offset + n]).view_as(p))
+            offset += n
+    if offset != flat_weights.size:
+        raise SystemExit(f"weights.f32 has {flat_weights.size} floats, the network {offset}")
+    return net
+
+
+def train(meta, x, y, flat_weights, orders, foreach):
+    net = build(meta, flat_weights)
+    optimizer = torch.optim.Adam(net.parameters(), lr=meta["lr"], foreach=True if foreach else None)
+    rows, tasks, batch = x.shape[0], meta["tasks"], meta["batch"]
+    sums = [0.0] * tasks
+    net.train()
+    start_time = time.perf_counter()
+    for order in orders:
+        sums = [0.0] * tasks
+        for start in range(0, rows, batch):
+            index = order[start:start + batch]
+            count = index.shape[0]
+            xb = x.index_select(0, index)
+            yb = y.index_select(0, index)
+            outputs = net(xb)
+            losses = [nn.functional.mse_loss(outputs[t].view(-1), yb.select(1, t)) for t in range(tasks)]
+            total = losses[0]
+            for loss in losses[1:]:
+                total = total + loss
+            optimizer.zero_grad()
+            total.backward()
+            optimizer.step()
+            values = torch.stack(losses).detach().tolist()
+            for t in range(tasks):
+                sums[t] += values[t] * count
+    seconds = time.perf_counter() - start_time
+    return seconds, [s / rows for s in sums]
+
+
+def blas_library():
+    """The BLAS shared library this process loaded (Debian's torch links libblas.so.3, i.e. whatever alternative is set)."""
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.split()[-1].lower()}
+    return ", ".join(sorted(paths)) or "none found"
+
+
+def main():
+    if len(sys.argv) != 3 or sys.argv[2] not in ("--foreach", "--default"):
+        raise SystemExit(__doc__)
+    folder, foreach = sys.argv[1], sys.argv[2] == "--foreach"
+    with open(os.path.join(folder, "meta.json")) as f:
+        meta = json.load(f)
+    torch.set_num_threads(meta["threads"])
+    rows, features, tasks, epochs = meta["rows"], meta["features"], meta["tasks"], meta["epochs"]
+    x = torch.from_numpy(np.fromfile(os.path.join(folder, "X.f32"), dtype="<f4").reshape(rows, features))
+    y = torch.from_numpy(np.fromfile(os.path.join(folder, "Y.f32"), dtype="<f4").reshape(rows, tasks))
+    weights = np.fromfile(os.path.join(folder, "weights.f32"), dtype="<f4")
+    perm = torch.from_numpy(np.fromfile(os.path.join(folder, "perm.i64"), dtype="<i8").reshape(epochs, rows))
+
+    warm = meta["warm_up_rows"]
+    train(meta, x[:warm], y[:warm], weights, [torch.arange(warm)], foreach)
+    seconds, losses = train(meta, x, y, weights, list(perm), foreach)
+    print(json.dumps({
+        "optimizer": "foreach" if foreach else "default",
+        "seconds": seconds,
+        "samples_per_second": rows * epochs / seconds,
+        "last_epoch_losses": losses,
+        "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "torch": torch.__version__,
+        "threads": torch.get_num_threads(),
+        "blas": blas_library(),
+    }))
+
+
+if __name__ == "__main__":
+    main()
