@@ -5,6 +5,7 @@ using MultiTask.Internal;
 using MultiTask.Models;
 using MultiTask.Serialization;
 using MultiTask.Training.Optimizers;
+using MultiTask.Transfer;
 using MultiTask.Weighting;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -59,11 +60,13 @@ public sealed class MultiTaskTrainer : IDisposable
         CheckGradientSource(Weighting, Options.GradientSource);
         WeightingState = Weighting.CreateState(new WeightingSetup { TaskCount = model.Tasks.Count, TaskNames = model.Tasks.Select(t => t.Name).ToArray(), Device = model.Device, Seed = Options.Seed });
         var parameters = model.Network.parameters().Concat(WeightingState.Parameters).ToArray();
+        var rates = ParameterGroups.LearningRates(model.Network, Options.LearningRate, Options.GroupLearningRates, $"{nameof(TrainerOptions)}.{nameof(TrainerOptions.GroupLearningRates)}")
+            ?.Concat(WeightingState.Parameters.Select(_ => Options.LearningRate)).ToArray();
         _optimizer = Options.Optimizer switch
         {
-            OptimizerKind.Adam => new AdamOptimizer(parameters, Options.LearningRate, Options.WeightDecay, decoupled: false),
-            OptimizerKind.AdamW => new AdamOptimizer(parameters, Options.LearningRate, Options.WeightDecay, decoupled: true),
-            _ => (ParameterOptimizer)new SgdOptimizer(parameters, Options.LearningRate, Options.Momentum, Options.WeightDecay),
+            OptimizerKind.Adam => new AdamOptimizer(parameters, Options.LearningRate, Options.WeightDecay, decoupled: false, rates),
+            OptimizerKind.AdamW => new AdamOptimizer(parameters, Options.LearningRate, Options.WeightDecay, decoupled: true, rates),
+            _ => (ParameterOptimizer)new SgdOptimizer(parameters, Options.LearningRate, Options.Momentum, Options.WeightDecay, rates),
         };
         _step = new TrainingStep(model, Weighting, WeightingState, Options);
     }

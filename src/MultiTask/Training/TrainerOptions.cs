@@ -39,6 +39,15 @@ public sealed class TrainerOptions
     /// </summary>
     public IReadOnlyDictionary<string, double>? TaskWeights { get; init => field = CheckedWeights(value); }
 
+    /// <summary>
+    /// Learning rates of parameter groups, by parameter-name prefix (<c>"trunk"</c>, <c>"heads"</c>,
+    /// <c>"heads.income"</c>, <c>"trunk.linear0"</c>): discriminative fine-tuning, e.g. a pre-trained trunk at a tenth of
+    /// the heads' rate (Howard and Ruder, ACL 2018). A parameter takes the rate of the longest prefix it lies under;
+    /// the others take <see cref="LearningRate"/>. Each prefix must name a group of the model (checked by the trainer).
+    /// The dictionary is copied when set. Range: each rate finite and &gt; 0. Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? GroupLearningRates { get; init => field = CheckedRates(value); }
+
     /// <summary>Clips the global gradient norm to this value before each step; null for no clipping. Range: finite and &gt; 0, or null. Default: null.</summary>
     public double? MaxGradientNorm { get; init => field = OptionRanges.Require(value, value is null || (value > 0 && double.IsFinite(value.Value)), "finite and > 0, or null", Owner); }
 
@@ -78,6 +87,23 @@ public sealed class TrainerOptions
 
     /// <summary>How steps draw rows when <c>Fit</c> gets one dataset per task. Default: <see cref="TaskSampling.CycleToLongest"/>.</summary>
     public TaskSampling Sampling { get; init => field = OptionRanges.Defined(value, Owner); } = TaskSampling.CycleToLongest;
+
+    private static IReadOnlyDictionary<string, double>? CheckedRates(IReadOnlyDictionary<string, double>? rates)
+    {
+        if (rates is null)
+        {
+            return null;
+        }
+
+        var copy = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (prefix, rate) in rates)
+        {
+            Transfer.ParameterNames.CheckPrefix(prefix, $"{nameof(GroupLearningRates)} key");
+            copy[prefix] = OptionRanges.Require(rate, rate > 0 && double.IsFinite(rate), "finite and > 0", Owner, $"{nameof(GroupLearningRates)}['{prefix}']");
+        }
+
+        return copy;
+    }
 
     private static IReadOnlyDictionary<string, double>? CheckedWeights(IReadOnlyDictionary<string, double>? weights)
     {

@@ -38,6 +38,29 @@ public static class ParameterGroups
         return module.named_parameters().Where(p => !p.parameter.requires_grad).Select(p => p.name).ToArray();
     }
 
+    /// <summary>
+    /// Each parameter's learning rate (in <c>parameters()</c> order) from group rates by prefix: the longest prefix a
+    /// parameter lies under wins, others take <paramref name="baseRate"/>; null when there are no group rates.
+    /// </summary>
+    /// <exception cref="ArgumentException">A prefix names no parameter; the message names <paramref name="owner"/> and lists the groups.</exception>
+    internal static double[]? LearningRates(nn.Module module, double baseRate, IReadOnlyDictionary<string, double>? groups, string owner)
+    {
+        if (groups is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var names = module.named_parameters().Select(p => p.name).ToArray();
+        foreach (var prefix in groups.Keys.Where(k => !names.Any(n => ParameterNames.Under(n, k))))
+        {
+            throw new ArgumentException($"{owner} names '{prefix}', under which the model has no parameter; its parameter groups are {ParameterNames.Groups(names)}.", owner);
+        }
+
+        return names
+            .Select(n => groups.Where(g => ParameterNames.Under(n, g.Key)).OrderByDescending(g => g.Key.Length).Select(g => g.Value).DefaultIfEmpty(baseRate).First())
+            .ToArray();
+    }
+
     private static string[] Set(nn.Module module, string prefix, bool trainable)
     {
         ArgumentNullException.ThrowIfNull(module);

@@ -26,6 +26,7 @@ internal abstract class ParameterOptimizer : IDisposable
     private const string Magic = "MultiTask.Optimizer";
     private const int FormatVersion = 1;
     private readonly long[] _steps;
+    private readonly double[] _learningRates;
     private readonly Tensor[][] _buffers;
     private readonly Tensor?[] _flatStates;
     private readonly bool[][] _present;
@@ -36,9 +37,18 @@ internal abstract class ParameterOptimizer : IDisposable
     /// <param name="parameters">The parameters to update, in a fixed order (the order of the saved state).</param>
     /// <param name="slots">The number of state buffers per parameter (Adam: 2, SGD: 1); they start as zeros.</param>
     /// <param name="presentFromStart">Whether the buffers count as initialised before the first step (Adam) or only after it (SGD momentum).</param>
-    protected ParameterOptimizer(IEnumerable<Parameter> parameters, int slots, bool presentFromStart)
+    /// <param name="learningRate">The learning rate of every parameter not in <paramref name="learningRates"/>.</param>
+    /// <param name="learningRates">One learning rate per parameter (discriminative rates), or null for <paramref name="learningRate"/> everywhere.</param>
+    protected ParameterOptimizer(IEnumerable<Parameter> parameters, int slots, bool presentFromStart, double learningRate, IReadOnlyList<double>? learningRates)
     {
         Parameters = parameters.ToArray();
+        LearningRate = learningRate;
+        if (learningRates is not null && learningRates.Count != Parameters.Length)
+        {
+            throw new ArgumentException($"{learningRates.Count} learning rates were given for {Parameters.Length} parameters.", nameof(learningRates));
+        }
+
+        _learningRates = learningRates?.ToArray() ?? Enumerable.Repeat(learningRate, Parameters.Length).ToArray();
         _steps = new long[Parameters.Length];
         _active = new bool[Parameters.Length];
         _flat = FlatBuffer.TryCreate(Parameters);
@@ -62,6 +72,12 @@ internal abstract class ParameterOptimizer : IDisposable
 
     /// <summary>The name saved with the state, and TorchSharp's class name of the same optimiser ("Adam", "AdamW", "SGD").</summary>
     internal abstract string Kind { get; }
+
+    /// <summary>The base learning rate (the rate of parameters without a group rate).</summary>
+    internal double LearningRate { get; }
+
+    /// <summary>Each parameter's learning rate, in update order.</summary>
+    internal IReadOnlyList<double> LearningRates => _learningRates;
 
     /// <summary>The parameters, in update order.</summary>
     internal Parameter[] Parameters { get; }
@@ -115,7 +131,7 @@ internal abstract class ParameterOptimizer : IDisposable
                     continue;
                 }
 
-                while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _present.All(slot => slot[end] == slot[first]))
+                while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _learningRates[end] == _learningRates[first] && _present.All(slot => slot[end] == slot[first]))
                 {
                     end++;
                 }
@@ -135,7 +151,7 @@ internal abstract class ParameterOptimizer : IDisposable
             }
 
             _steps[i]++;
-            Apply(Parameters[i], grad, _buffers.Select(b => b[i]).ToArray(), _present.Select(p => p[i]).ToArray(), _steps[i]);
+            Apply(Parameters[i], grad, _buffers.Select(b => b[i]).ToArray(), _present.Select(p => p[i]).ToArray(), _steps[i], _learningRates[i]);
             MarkPresent(i..(i + 1));
         }
     }
@@ -215,9 +231,10 @@ internal abstract class ParameterOptimizer : IDisposable
     /// <summary>
     /// The update rule, on one parameter or on the flat buffer of all (element-wise, so both give the same numbers).
     /// <paramref name="state"/> holds the buffers of each slot; <paramref name="initialised"/> says which hold values
-    /// from earlier steps; <paramref name="step"/> counts this update (1 at the first).
+    /// from earlier steps; <paramref name="step"/> counts this update (1 at the first); <paramref name="learningRate"/> is
+    /// the rate of these parameters.
     /// </summary>
-    protected abstract void Apply(Tensor parameter, Tensor grad, Tensor[] state, bool[] initialised, long step);
+    protected abstract void Apply(Tensor parameter, Tensor grad, Tensor[] state, bool[] initialised, long step, double learningRate);
 
     /// <summary>Disposes the Scalars the optimiser holds for the whole run.</summary>
     protected abstract void DisposeScalars();
@@ -240,8 +257,8 @@ internal abstract class ParameterOptimizer : IDisposable
     }
 
     /// <summary>
-    /// One update of the parameters first..end−1 (adjacent in the flat buffers, all with a gradient, one step count and
-    /// one initialisation state per slot) over their part of the flat buffers: the whole buffers in the usual case.
+    /// One update of the parameters first..end−1 (adjacent in the flat buffers, all with a gradient, one step count, one
+    /// learning rate and one initialisation state per slot) over their part of the flat buffers: the whole buffers in the usual case.
     /// </summary>
     private void ApplyRun(int first, int end)
     {
@@ -251,13 +268,13 @@ internal abstract class ParameterOptimizer : IDisposable
         var initialised = _present.Select(slot => slot[first]).ToArray();
         if (first == 0 && end == Parameters.Length)
         {
-            Apply(flat.Values, flat.Gradients, _flatStates!, initialised, step);
+            Apply(flat.Values, flat.Gradients, _flatStates!, initialised, step, _learningRates[first]);
             FlatSteps++;
         }
         else
         {
             long offset = flat.Offsets[first], length = flat.Offsets[end] - offset;
-            Apply(flat.Values.narrow(0, offset, length), flat.Gradients.narrow(0, offset, length), _flatStates.Select(s => s!.narrow(0, offset, length)).ToArray(), initialised, step);
+            Apply(flat.Values.narrow(0, offset, length), flat.Gradients.narrow(0, offset, length), _flatStates.Select(s => s!.narrow(0, offset, length)).ToArray(), initialised, step, _learningRates[first]);
         }
 
         MarkPresent(first..end);
