@@ -372,6 +372,13 @@ public sealed class MultiTaskTrainer : IDisposable
         {
             throw new ArgumentException("Early stopping (TrainerOptions.EarlyStoppingPatience) needs a validation dataset.", "validation");
         }
+
+        if (Weighting is GradientWeighting && _model.SharedParameters.Any(p => !p.requires_grad))
+        {
+            throw new InvalidOperationException(
+                $"Weighting method {Weighting.Name} differentiates every task's loss with respect to the shared parameters, but some are frozen " +
+                $"({string.Join(", ", ParameterGroups.Frozen(_model.Network))}); fine-tune a frozen trunk with a loss-based method (e.g. the default) or unfreeze it.");
+        }
     }
 
     /// <summary>Runs <c>Fit</c> on <see cref="TrainerOptions.Threads"/> threads, or the model's <see cref="MultiTaskModel.Threads"/> when that is null.</summary>

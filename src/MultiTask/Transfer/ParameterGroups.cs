@@ -11,8 +11,8 @@ namespace MultiTask.Transfer;
 /// </summary>
 /// <remarks>
 /// The trainer's loss-based weighting methods respect frozen parameters as they are. Gradient-based methods
-/// (MGDA, PCGrad, …) differentiate the shared parameters explicitly, so freeze shared parameters only with a
-/// loss-based method.
+/// (MGDA, PCGrad, …) differentiate every task's loss with respect to the shared parameters, so the trainer refuses
+/// them, with a reason, while a shared parameter is frozen; freezing head parameters is fine with every method.
 /// </remarks>
 public static class ParameterGroups
 {

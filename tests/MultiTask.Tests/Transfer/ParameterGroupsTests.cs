@@ -55,6 +55,20 @@ public sealed class ParameterGroupsTests
     }
 
     [Fact]
+    public void GradientWeighting_WithAFrozenSharedParameter_IsRefusedWithAReason()
+    {
+        var (x, tasks, targets) = Problems.ThreeTasks(32, seed: 3);
+        using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
+        using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(4, [8]), seed: 4);
+        using var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 1 }, new MultiTask.Weighting.Mgda());
+        model.Freeze("trunk.linear0.bias");
+
+        var act = () => trainer.Fit(data);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("Weighting method MGDA differentiates*some are frozen (trunk.linear0.bias); fine-tune a frozen trunk with a loss-based method*");
+    }
+
+    [Fact]
     public void Freeze_UnknownPrefix_ListsTheGroups()
     {
         using var model = MultiTaskModel.Create([TaskSpec.Regression("y")], Trunks.Mlp(3, [4]), seed: 1);
