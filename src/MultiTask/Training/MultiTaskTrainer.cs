@@ -373,11 +373,11 @@ public sealed class MultiTaskTrainer : IDisposable
             throw new ArgumentException("Early stopping (TrainerOptions.EarlyStoppingPatience) needs a validation dataset.", "validation");
         }
 
-        if (Weighting is GradientWeighting && _model.SharedParameters.Any(p => !p.requires_grad))
+        if (Weighting is GradientWeighting && ParameterGroups.Frozen(_model.Network) is { Count: > 0 } frozen)
         {
             throw new InvalidOperationException(
-                $"Weighting method {Weighting.Name} differentiates every task's loss with respect to the shared parameters, but some are frozen " +
-                $"({string.Join(", ", ParameterGroups.Frozen(_model.Network))}); fine-tune a frozen trunk with a loss-based method (e.g. the default) or unfreeze it.");
+                $"Weighting method {Weighting.Name} differentiates each task's loss with respect to the shared and head parameters, but some are frozen " +
+                $"({string.Join(", ", frozen)}); fine-tune with frozen parameters under a loss-based method (e.g. the default) or unfreeze them.");
         }
     }
 

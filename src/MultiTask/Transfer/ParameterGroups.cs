@@ -11,8 +11,8 @@ namespace MultiTask.Transfer;
 /// </summary>
 /// <remarks>
 /// The trainer's loss-based weighting methods respect frozen parameters as they are. Gradient-based methods
-/// (MGDA, PCGrad, …) differentiate every task's loss with respect to the shared parameters, so the trainer refuses
-/// them, with a reason, while a shared parameter is frozen; freezing head parameters is fine with every method.
+/// (MGDA, PCGrad, …) differentiate each task's loss with respect to explicit parameter lists, so the trainer refuses
+/// them, with a reason, while any parameter is frozen.
 /// </remarks>
 public static class ParameterGroups
 {

@@ -54,18 +54,20 @@ public sealed class ParameterGroupsTests
         ParameterGroups.Frozen(model.Network).Should().Equal("trunk.linear0.bias");
     }
 
-    [Fact]
-    public void GradientWeighting_WithAFrozenSharedParameter_IsRefusedWithAReason()
+    [Theory]
+    [InlineData("trunk.linear0.bias")]
+    [InlineData("heads.value.out.weight")]
+    public void GradientWeighting_WithAFrozenParameter_IsRefusedWithAReason(string frozen)
     {
         var (x, tasks, targets) = Problems.ThreeTasks(32, seed: 3);
         using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
         using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(4, [8]), seed: 4);
         using var trainer = new MultiTaskTrainer(model, new TrainerOptions { Epochs = 1 }, new MultiTask.Weighting.Mgda());
-        model.Freeze("trunk.linear0.bias");
+        model.Freeze(frozen);
 
         var act = () => trainer.Fit(data);
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("Weighting method MGDA differentiates*some are frozen (trunk.linear0.bias); fine-tune a frozen trunk with a loss-based method*");
+        act.Should().Throw<InvalidOperationException>().WithMessage($"Weighting method MGDA differentiates*some are frozen ({frozen}); fine-tune with frozen parameters under a loss-based method*");
     }
 
     [Fact]
