@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MultiTask.Serialization;
 
 namespace MultiTask.Safetensors;
 
@@ -15,7 +16,7 @@ namespace MultiTask.Safetensors;
 /// Reading is strict, as the reference implementation: the header must fit the file and the limit
 /// <see cref="MaxHeaderBytes"/>, names must be unique and non-empty, every dtype known, every shape's byte count equal to
 /// its offsets, and the tensors must cover the data section exactly, without overlap, gap or trailing bytes. Each
-/// error names the file and the tensor. Writing is atomic (a temporary file in the same folder, then a rename).
+/// error names the file and the tensor. Writing is atomic (a temporary file in the same folder, then a rename; temporary files an interrupted write left behind are deleted).
 /// </remarks>
 public static class SafetensorsFile
 {
@@ -161,38 +162,17 @@ public static class SafetensorsFile
         }
 
         var header = Header(list, metadata);
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, "safetensors file", stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            Span<byte> length = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+            stream.Write(length);
+            stream.Write(header);
+            foreach (var tensor in list)
             {
-                Span<byte> length = stackalloc byte[8];
-                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
-                stream.Write(length);
-                stream.Write(header);
-                foreach (var tensor in list)
-                {
-                    stream.Write(tensor.Data.Span);
-                }
-
-                stream.Flush(flushToDisk: true);
+                stream.Write(tensor.Data.Span);
             }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new IOException($"Could not write the safetensors file '{full}': {e.Message}", e);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        });
     }
 
     private static byte[] Header(SafetensorsTensor[] tensors, IReadOnlyDictionary<string, string>? metadata)

@@ -23,84 +23,34 @@ internal static class ModelFile
     internal static void Write(string path, JsonObject description, IReadOnlyList<byte[]> blobs)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
         var json = Encoding.UTF8.GetBytes(description.ToJsonString());
-        var name = Path.GetFileName(full);
-        DeleteStaleTemporaryFiles(directory, name);
-        var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, "model file", stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            Span<byte> number = stackalloc byte[8];
+            void Put(ReadOnlySpan<byte> bytes)
             {
-                Span<byte> number = stackalloc byte[8];
-                void Put(ReadOnlySpan<byte> bytes)
-                {
-                    stream.Write(bytes);
-                    hash.AppendData(bytes);
-                }
-
-                Put(Magic);
-                BinaryPrimitives.WriteInt32LittleEndian(number, FormatVersion);
-                Put(number[..4]);
-                BinaryPrimitives.WriteInt32LittleEndian(number, json.Length);
-                Put(number[..4]);
-                Put(json);
-                BinaryPrimitives.WriteInt32LittleEndian(number, blobs.Count);
-                Put(number[..4]);
-                foreach (var blob in blobs)
-                {
-                    BinaryPrimitives.WriteInt64LittleEndian(number, blob.Length);
-                    Put(number);
-                    Put(blob);
-                }
-                stream.Write(hash.GetHashAndReset());
-                stream.Flush(flushToDisk: true);
+                stream.Write(bytes);
+                hash.AppendData(bytes);
             }
 
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new IOException($"Could not save the model file '{full}': {e.Message}", e);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Deletes temporary files <c>.&lt;name&gt;.&lt;32 hex digits&gt;.tmp</c> that an interrupted save of the same target
-    /// left behind. Files of other targets and anything not matching that exact pattern stay untouched.
-    /// </summary>
-    private static void DeleteStaleTemporaryFiles(string directory, string name)
-    {
-        var prefix = $".{name}.";
-        foreach (var file in Directory.EnumerateFiles(directory, $".{name}.*.tmp"))
-        {
-            var fileName = Path.GetFileName(file);
-            if (fileName.Length != prefix.Length + 32 + 4
-                || !fileName.StartsWith(prefix, StringComparison.Ordinal)
-                || !fileName.EndsWith(".tmp", StringComparison.Ordinal)
-                || fileName.AsSpan(prefix.Length, 32).ContainsAnyExcept("0123456789abcdef"))
+            Put(Magic);
+            BinaryPrimitives.WriteInt32LittleEndian(number, FormatVersion);
+            Put(number[..4]);
+            BinaryPrimitives.WriteInt32LittleEndian(number, json.Length);
+            Put(number[..4]);
+            Put(json);
+            BinaryPrimitives.WriteInt32LittleEndian(number, blobs.Count);
+            Put(number[..4]);
+            foreach (var blob in blobs)
             {
-                continue;
+                BinaryPrimitives.WriteInt64LittleEndian(number, blob.Length);
+                Put(number);
+                Put(blob);
             }
 
-            try
-            {
-                File.Delete(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Another process may be writing it right now; the next save tries again.
-            }
-        }
+            stream.Write(hash.GetHashAndReset());
+        });
     }
 
     internal static (JsonObject Description, byte[][] Blobs) Read(string path)
