@@ -39,6 +39,23 @@ public static class ModelTransfer
         return ModuleWeights.Import(model.Network, path, options);
     }
 
+    /// <summary>
+    /// Loads weights from another model by name (transfer learning within the library): e.g. with
+    /// <c>Prefix = "trunk"</c>, a trunk trained on a data-rich task goes into a new model with new heads. The source's
+    /// entries outside the prefix are reported as ignored.
+    /// </summary>
+    /// <param name="model">The model to receive the weights.</param>
+    /// <param name="source">The trained model; unchanged.</param>
+    /// <param name="options">Prefix, name map, strictness. Default: every entry, the same names, not strict.</param>
+    /// <exception cref="ArgumentException">A shape does not match (the message names the parameter and both shapes), or (strict) names do not match.</exception>
+    public static WeightImportReport ImportWeights(this MultiTaskModel model, MultiTaskModel source, WeightImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(source);
+        var content = new Safetensors.SafetensorsContent($"model ({source})", ModuleWeights.ToSafetensors(source.Network));
+        return ModuleWeights.Import(model.Network, content, options);
+    }
+
     /// <summary>Freezes the parameters under a name prefix (e.g. <c>"trunk"</c>): training leaves them bit-identical.</summary>
     /// <param name="model">The model.</param>
     /// <param name="prefix">A parameter name or prefix: <c>"trunk"</c>, <c>"heads"</c>, <c>"heads.income"</c>, <c>"trunk.linear0"</c>.</param>

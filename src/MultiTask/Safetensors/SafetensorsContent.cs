@@ -1,17 +1,33 @@
 namespace MultiTask.Safetensors;
 
-/// <summary>The tensors and metadata of a safetensors file, as read by <see cref="SafetensorsFile.Read"/>.</summary>
+/// <summary>The tensors and metadata of a safetensors file, as read by <see cref="SafetensorsFile.Read"/>, or tensors held in memory.</summary>
 public sealed class SafetensorsContent
 {
     private readonly SafetensorsTensor[] _tensors;
     private readonly Dictionary<string, SafetensorsTensor> _byName;
 
-    internal SafetensorsContent(string source, SafetensorsTensor[] tensors, IReadOnlyDictionary<string, string> metadata)
+    /// <summary>Tensors held in memory, e.g. from <see cref="Transfer.ModuleWeights.ToSafetensors"/>, to import or write.</summary>
+    /// <param name="source">A name for messages, e.g. the file or model the tensors came from.</param>
+    /// <param name="tensors">The tensors; names unique.</param>
+    /// <param name="metadata">The metadata; null for none.</param>
+    /// <exception cref="ArgumentException">Two tensors share a name.</exception>
+    public SafetensorsContent(string source, IEnumerable<SafetensorsTensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(tensors);
         Source = source;
-        _tensors = tensors;
-        _byName = tensors.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        Metadata = metadata;
+        _tensors = tensors.ToArray();
+        _byName = new Dictionary<string, SafetensorsTensor>(StringComparer.Ordinal);
+        foreach (var tensor in _tensors)
+        {
+            ArgumentNullException.ThrowIfNull(tensor, nameof(tensors));
+            if (!_byName.TryAdd(tensor.Name, tensor))
+            {
+                throw new ArgumentException($"Tensor name '{tensor.Name}' is used twice in '{source}'.", nameof(tensors));
+            }
+        }
+
+        Metadata = metadata ?? new Dictionary<string, string>();
     }
 
     /// <summary>The file the tensors came from (for messages).</summary>

@@ -138,11 +138,47 @@ public sealed class ModuleWeightsTests : IDisposable
     public void Import_IntegerTensorIntoFloatParameter_IsRefused()
     {
         using var model = TwinOfTorchNet();
-        var content = new SafetensorsContent("ints", [new SafetensorsTensor("heads.price.out.bias", SafetensorsDType.I64, [1], new byte[8])], new Dictionary<string, string>());
+        var content = new SafetensorsContent("ints", [new SafetensorsTensor("heads.price.out.bias", SafetensorsDType.I64, [1], new byte[8])]);
 
         var act = () => ModuleWeights.Import(model.Network, content);
 
         act.Should().Throw<ArgumentException>().WithMessage("*'heads.price.out.bias' is I64 in the file but Float32 in the module (integers into floating point)*");
+    }
+
+    [Fact]
+    public void ImportFromAModel_TakesItsTrunkBitForBit_AndIgnoresItsHeads()
+    {
+        var (x, tasks, targets) = Problems.ThreeTasks(64, seed: 3);
+        using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
+        using var pretrained = MultiTaskModel.Create(tasks, Trunks.Mlp(4, [8, 6], normalization: Normalization.BatchNorm), seed: 1);
+        using (var trainer = new MultiTaskTrainer(pretrained, new TrainerOptions { Epochs = 2, BatchSize = 16 }))
+        {
+            trainer.Fit(data);
+        }
+
+        using var target = MultiTaskModel.Create([TaskSpec.Binary("new")], Trunks.Mlp(4, [8, 6], normalization: Normalization.BatchNorm), seed: 2);
+
+        var report = target.ImportWeights(pretrained, new WeightImportOptions { Prefix = "trunk" });
+
+        report.Loaded.Should().HaveCount(14).And.OnlyContain(n => n.StartsWith("trunk.", StringComparison.Ordinal));
+        report.Ignored.Should().Equal(tasks.SelectMany(t => new[] { $"heads.{t.Name}.out.weight", $"heads.{t.Name}.out.bias" }));
+        report.Missing.Should().BeEmpty();
+        var source = pretrained.Network.state_dict();
+        foreach (var (name, value) in target.Network.state_dict().Where(e => e.Key.StartsWith("trunk.", StringComparison.Ordinal)))
+        {
+            using var same = value.eq(source[name]).all();
+            same.item<bool>().Should().BeTrue($"{name} must equal the pretrained value");
+        }
+    }
+
+    [Fact]
+    public void Content_RefusesDuplicateNames()
+    {
+        var t = SafetensorsTensor.FromSingles("w", [1], [1f]);
+
+        var act = () => new SafetensorsContent("memory", [t, t]);
+
+        act.Should().Throw<ArgumentException>().WithMessage("Tensor name 'w' is used twice in 'memory'.*");
     }
 
     [Fact]
