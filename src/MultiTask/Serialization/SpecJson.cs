@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MultiTask.Data;
+using MultiTask.Evaluation;
 using MultiTask.Models;
 
 namespace MultiTask.Serialization;
@@ -10,6 +11,8 @@ namespace MultiTask.Serialization;
 /// </summary>
 internal static class SpecJson
 {
+    private static readonly HashSet<string> StandardMetricNames = [.. StandardMetrics.All.Select(m => m.Name)];
+
     internal static JsonObject WriteTask(TaskSpec task) => new()
     {
         ["name"] = task.Name,
@@ -18,6 +21,8 @@ internal static class SpecJson
         ["loss"] = task.Loss.ToString(),
         ["classWeights"] = task.ClassWeights is null ? null : new JsonArray(task.ClassWeights.Select(w => (JsonNode)w).ToArray()),
         ["focalGamma"] = task.FocalGamma,
+        ["decisionThreshold"] = task.DecisionThreshold,
+        ["metrics"] = new JsonArray(task.Metrics.Where(StandardMetricNames.Contains).Select(m => (JsonNode)m).ToArray()),
     };
 
     internal static TaskSpec ReadTask(JsonObject json)
@@ -33,6 +38,16 @@ internal static class SpecJson
         if (json["classWeights"] is JsonArray weights)
         {
             task = task.WithClassWeights(weights.Select(w => w!.GetValue<double>()).ToArray());
+        }
+
+        if (json["decisionThreshold"]?.GetValue<double>() is double threshold && threshold != task.DecisionThreshold)
+        {
+            task = task.WithDecisionThreshold(threshold);
+        }
+
+        if (json["metrics"] is JsonArray metrics && metrics.Count > 0)
+        {
+            task = task.WithMetrics(metrics.Select(m => StandardMetrics.Get(m!.GetValue<string>())).ToArray());
         }
 
         return loss == LossFunction.Focal ? task.WithFocalLoss(json["focalGamma"]?.GetValue<double>() ?? 2.0) : task;
