@@ -39,13 +39,14 @@ public sealed class MultiTaskGain
     /// <summary>
     /// Δm of a multi-task model's evaluation against single-task baselines evaluated on the same rows. Each task of
     /// <paramref name="multiTask"/> is looked up in exactly one baseline report; the metrics compared are
-    /// <paramref name="metrics"/> or, when null, every per-task metric of the task's spec that both reports have. The
+    /// those of <paramref name="metrics"/> that the task reports or, when null, every per-task metric of the task's spec
+    /// that both reports have. The
     /// direction of each metric comes from the task's <see cref="TaskSpec.EvaluationMetrics"/>.
     /// </summary>
     /// <param name="multiTask">The multi-task model's evaluation.</param>
     /// <param name="baselines">The single-task models' evaluations (one task each, or several tasks per report).</param>
-    /// <param name="metrics">The metric names to compare, for every task; null for all shared ones.</param>
-    /// <exception cref="ArgumentException">A task has no baseline or several, or a metric is missing from a report.</exception>
+    /// <param name="metrics">The metric names to compare where a task reports them; null for all shared ones.</param>
+    /// <exception cref="ArgumentException">A task has no baseline or several, a compared metric is missing from its baseline, or nothing is compared.</exception>
     public static MultiTaskGain Compute(EvaluationReport multiTask, IEnumerable<EvaluationReport> baselines, IReadOnlyList<string>? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(multiTask);
@@ -62,15 +63,18 @@ public sealed class MultiTaskGain
             }
 
             var baseline = matches[0][name];
-            var names = metrics ?? task.Task.EvaluationMetrics
-                .Where(m => m.Scope == MetricScope.PerTask && task.Metrics.ContainsKey(m.Name) && baseline.Metrics.ContainsKey(m.Name))
-                .Select(m => m.Name).ToArray();
+            var names = metrics is not null
+                ? metrics.Where(task.Metrics.ContainsKey).ToArray()
+                : task.Task.EvaluationMetrics
+                    .Where(m => m.Scope == MetricScope.PerTask && task.Metrics.ContainsKey(m.Name) && baseline.Metrics.ContainsKey(m.Name))
+                    .Select(m => m.Name).ToArray();
             foreach (string metric in names)
             {
                 var definition = task.Task.EvaluationMetrics.FirstOrDefault(m => m.Name == metric) ?? StandardMetrics.Get(metric);
-                if (!task.Metrics.TryGetValue(metric, out double m) || !baseline.Metrics.TryGetValue(metric, out double b))
+                double m = task.Metrics[metric];
+                if (!baseline.Metrics.TryGetValue(metric, out double b))
                 {
-                    throw new ArgumentException($"Task '{name}': metric '{metric}' is missing from the multi-task or the baseline report.", nameof(metrics));
+                    throw new ArgumentException($"Task '{name}': metric '{metric}' is missing from the baseline report.", nameof(baselines));
                 }
 
                 comparisons.Add(new MetricComparison(name, metric, m, b, definition.HigherIsBetter));

@@ -13,17 +13,35 @@ internal static class SpecJson
 {
     private static readonly HashSet<string> StandardMetricNames = [.. StandardMetrics.All.Select(m => m.Name)];
 
-    internal static JsonObject WriteTask(TaskSpec task) => new()
+    internal static JsonObject WriteTask(TaskSpec task)
     {
-        ["name"] = task.Name,
-        ["kind"] = task.Kind.ToString(),
-        ["classCount"] = task.ClassCount,
-        ["loss"] = task.Loss.ToString(),
-        ["classWeights"] = task.ClassWeights is null ? null : new JsonArray(task.ClassWeights.Select(w => (JsonNode)w).ToArray()),
-        ["focalGamma"] = task.FocalGamma,
-        ["decisionThreshold"] = task.DecisionThreshold,
-        ["metrics"] = new JsonArray(task.Metrics.Where(StandardMetricNames.Contains).Select(m => (JsonNode)m).ToArray()),
-    };
+        var json = new JsonObject
+        {
+            ["name"] = task.Name,
+            ["kind"] = task.Kind.ToString(),
+            ["classCount"] = task.ClassCount,
+            ["loss"] = task.Loss.ToString(),
+            ["classWeights"] = task.ClassWeights is null ? null : new JsonArray(task.ClassWeights.Select(w => (JsonNode)w).ToArray()),
+            ["focalGamma"] = task.FocalGamma,
+        };
+        WriteEvaluation(task, json);
+        return json;
+    }
+
+    // Written only when they differ from the defaults, so files of tasks without them stay as before.
+    private static void WriteEvaluation(TaskSpec task, JsonObject json)
+    {
+        if (task.DecisionThreshold != 0.5)
+        {
+            json["decisionThreshold"] = task.DecisionThreshold;
+        }
+
+        var standard = task.Metrics.Where(StandardMetricNames.Contains).ToArray();
+        if (standard.Length > 0 && !standard.SequenceEqual(StandardMetrics.DefaultsFor(task.Kind).Select(m => m.Name)))
+        {
+            json["metrics"] = new JsonArray(standard.Select(m => (JsonNode)m).ToArray());
+        }
+    }
 
     internal static TaskSpec ReadTask(JsonObject json)
     {
