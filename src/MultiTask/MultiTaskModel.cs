@@ -288,11 +288,7 @@ public sealed class MultiTaskModel : IDisposable
         var evaluations = new List<TaskEvaluation>();
         for (int t = 0; t < _tasks.Length; t++)
         {
-            evaluations.Add(new TaskEvaluation(
-                _tasks[t],
-                run.MeanLosses[t],
-                (int)run.LabelCounts[t],
-                TaskMetrics.Compute(predictions.Tasks[t], aligned.Column(t))));
+            evaluations.Add(TaskMetrics.Evaluate(_tasks[t], run.MeanLosses[t], (int)run.LabelCounts[t], predictions.Tasks[t], aligned.Column(t)));
         }
 
         return new EvaluationReport(evaluations, aligned.RowCount);

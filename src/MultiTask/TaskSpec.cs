@@ -11,6 +11,8 @@ public sealed class TaskSpec
     /// <summary>The label that marks a missing class in the targets of a binary or multiclass task: −1.</summary>
     public const int MissingClass = -1;
 
+    private IMetric[]? _metrics;
+
     internal TaskSpec(string name, TaskKind kind, int classCount, LossFunction loss, IReadOnlyList<double>? classWeights = null, double focalGamma = 2.0)
     {
         Name = name;
@@ -66,7 +68,7 @@ public sealed class TaskSpec
             throw new ArgumentOutOfRangeException(nameof(weights), weights[bad], $"Class weight {bad} of task '{Name}' must be finite and > 0.");
         }
 
-        return new TaskSpec(Name, Kind, ClassCount, Loss, weights.ToArray(), FocalGamma);
+        return CarryEvaluation(new TaskSpec(Name, Kind, ClassCount, Loss, weights.ToArray(), FocalGamma));
     }
 
     /// <summary>
@@ -87,19 +89,84 @@ public sealed class TaskSpec
             throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "The focal loss γ must be ≥ 0.");
         }
 
-        return new TaskSpec(Name, Kind, ClassCount, LossFunction.Focal, ClassWeights, gamma);
+        return CarryEvaluation(new TaskSpec(Name, Kind, ClassCount, LossFunction.Focal, ClassWeights, gamma));
     }
 
     /// <summary>The width of the head's output: 1 for regression and binary (a logit), <see cref="ClassCount"/> for multiclass (logits).</summary>
     public int OutputSize => Kind == TaskKind.Multiclass ? ClassCount : 1;
 
-    /// <summary>The metrics that evaluation reports for this task, named as in <see cref="MetricNames"/>.</summary>
-    public IReadOnlyList<string> Metrics => Kind switch
+    /// <summary>The names of the metrics that evaluation reports for this task (<see cref="EvaluationMetrics"/>).</summary>
+    public IReadOnlyList<string> Metrics => EvaluationMetrics.Select(m => m.Name).ToArray();
+
+    /// <summary>
+    /// The metrics that evaluation reports for this task. Default: <see cref="StandardMetrics.DefaultsFor"/> its kind
+    /// (regression: MSE, RMSE, MAE, R²; binary: accuracy, ROC AUC, log-loss; multiclass: accuracy, macro-F1).
+    /// </summary>
+    public IReadOnlyList<IMetric> EvaluationMetrics => _metrics ?? StandardMetrics.DefaultsFor(Kind);
+
+    /// <summary>
+    /// The probability of class 1 above which a binary task predicts label 1 (used by predictions and by the label
+    /// metrics). Default: 0.5; 0.5 for other kinds.
+    /// </summary>
+    public double DecisionThreshold { get; private set; } = 0.5;
+
+    /// <summary>This task with its own list of evaluation metrics: a copy, since specs are immutable.</summary>
+    /// <param name="metrics">At least one metric; unique names; each must apply to the task's kind.</param>
+    /// <exception cref="ArgumentException">The list is empty, a name repeats, or a metric does not apply to this task.</exception>
+    public TaskSpec WithMetrics(params IMetric[] metrics)
     {
-        TaskKind.Regression => MetricNames.Regression,
-        TaskKind.Binary => MetricNames.Binary,
-        _ => MetricNames.Multiclass,
-    };
+        ArgumentNullException.ThrowIfNull(metrics);
+        if (metrics.Length == 0)
+        {
+            throw new ArgumentException($"Task '{Name}' needs at least one metric.", nameof(metrics));
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var metric in metrics)
+        {
+            if (metric is null)
+            {
+                throw new ArgumentException($"The metric list of task '{Name}' contains null.", nameof(metrics));
+            }
+
+            if (!names.Add(metric.Name))
+            {
+                throw new ArgumentException($"Task '{Name}' lists metric '{metric.Name}' more than once.", nameof(metrics));
+            }
+
+            if (!metric.AppliesTo(Kind))
+            {
+                throw new ArgumentException($"Metric '{metric.Name}' does not apply to task '{Name}' ({Kind}).", nameof(metrics));
+            }
+        }
+
+        var copy = CarryEvaluation(new TaskSpec(Name, Kind, ClassCount, Loss, ClassWeights, FocalGamma));
+        copy._metrics = [.. metrics];
+        return copy;
+    }
+
+    /// <summary>
+    /// This binary task with another decision threshold: a row is labelled 1 when its probability of class 1 exceeds
+    /// it. A copy, since specs are immutable.
+    /// </summary>
+    /// <param name="threshold">The threshold. Range: (0, 1). Default of a new task: 0.5.</param>
+    /// <exception cref="InvalidOperationException">The task is not binary.</exception>
+    public TaskSpec WithDecisionThreshold(double threshold)
+    {
+        if (Kind != TaskKind.Binary)
+        {
+            throw new InvalidOperationException($"Task '{Name}' is a {Kind} task; a decision threshold applies to binary tasks.");
+        }
+
+        if (!(threshold > 0 && threshold < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"Task '{Name}': the decision threshold must be in (0, 1).");
+        }
+
+        var copy = CarryEvaluation(new TaskSpec(Name, Kind, ClassCount, Loss, ClassWeights, FocalGamma));
+        copy.DecisionThreshold = threshold;
+        return copy;
+    }
 
     /// <summary>A regression task (one real value per row).</summary>
     /// <param name="name">The task's name; not empty.</param>
@@ -161,6 +228,13 @@ public sealed class TaskSpec
                 throw new ArgumentException($"Task '{task.Name}' appears more than once; task names must be unique.", paramName);
             }
         }
+    }
+
+    private TaskSpec CarryEvaluation(TaskSpec copy)
+    {
+        copy._metrics = _metrics;
+        copy.DecisionThreshold = DecisionThreshold;
+        return copy;
     }
 
     private static void CheckName(string name)

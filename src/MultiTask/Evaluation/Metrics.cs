@@ -7,8 +7,11 @@ namespace MultiTask.Evaluation;
 /// Every function checks that its arrays are non-empty and of equal length. The per-task evaluation of a model
 /// calls these on the rows that have a label.
 /// </remarks>
-public static class Metrics
+public static partial class Metrics
 {
+    /// <summary>The machine epsilon of double (numpy.finfo(float64).eps), scikit-learn's clipping and division guard.</summary>
+    internal const double MachineEpsilon = 2.220446049250313e-16;
+
     /// <summary>Mean squared error: mean((y − ŷ)²), as <c>sklearn.metrics.mean_squared_error</c>.</summary>
     /// <param name="actual">True values.</param>
     /// <param name="predicted">Predicted values, same length.</param>
@@ -164,11 +167,10 @@ public static class Metrics
     public static double LogLoss(ReadOnlySpan<int> actual, ReadOnlySpan<double> probabilities)
     {
         CheckPair(actual, probabilities);
-        const double eps = 2.220446049250313e-16; // numpy.finfo(float64).eps
         double sum = 0;
         for (int i = 0; i < actual.Length; i++)
         {
-            double p = Math.Clamp(probabilities[i], eps, 1 - eps);
+            double p = Math.Clamp(probabilities[i], MachineEpsilon, 1 - MachineEpsilon);
             sum += actual[i] switch
             {
                 1 => -Math.Log(p),
@@ -187,37 +189,9 @@ public static class Metrics
     /// <param name="actual">True labels.</param>
     /// <param name="predicted">Predicted labels, same length.</param>
     public static double MacroF1(ReadOnlySpan<int> actual, ReadOnlySpan<int> predicted)
-    {
-        CheckPair(actual, predicted);
-        var counts = new SortedDictionary<int, (long Tp, long Fp, long Fn)>();
-        for (int i = 0; i < actual.Length; i++)
-        {
-            int a = actual[i], p = predicted[i];
-            if (a == p)
-            {
-                var c = counts.GetValueOrDefault(a);
-                counts[a] = (c.Tp + 1, c.Fp, c.Fn);
-            }
-            else
-            {
-                var ca = counts.GetValueOrDefault(a);
-                counts[a] = (ca.Tp, ca.Fp, ca.Fn + 1);
-                var cp = counts.GetValueOrDefault(p);
-                counts[p] = (cp.Tp, cp.Fp + 1, cp.Fn);
-            }
-        }
+        => F1(actual, predicted, MetricAverage.Macro);
 
-        double sum = 0;
-        foreach (var (tp, fp, fn) in counts.Values)
-        {
-            long denominator = (2 * tp) + fp + fn;
-            sum += denominator == 0 ? 0 : 2.0 * tp / denominator;
-        }
-
-        return sum / counts.Count;
-    }
-
-    private static void CheckPair<TA, TB>(ReadOnlySpan<TA> actual, ReadOnlySpan<TB> predicted)
+    internal static void CheckPair<TA, TB>(ReadOnlySpan<TA> actual, ReadOnlySpan<TB> predicted)
     {
         if (actual.Length == 0)
         {

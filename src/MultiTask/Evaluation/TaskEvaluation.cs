@@ -3,12 +3,16 @@ namespace MultiTask.Evaluation;
 /// <summary>The evaluation of one task: its masked mean loss and its metrics over the rows that have a label.</summary>
 public sealed class TaskEvaluation
 {
-    internal TaskEvaluation(TaskSpec task, double loss, int labelledRows, IReadOnlyDictionary<string, double> metrics)
+    private static readonly Dictionary<string, IReadOnlyList<double>> NoPerClass = [];
+
+    internal TaskEvaluation(TaskSpec task, double loss, int labelledRows, IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, IReadOnlyList<double>>? perClassMetrics = null, MetricData? data = null)
     {
         Task = task;
         Loss = loss;
         LabelledRows = labelledRows;
         Metrics = metrics;
+        PerClassMetrics = perClassMetrics ?? NoPerClass;
+        Data = data;
     }
 
     /// <summary>The task evaluated.</summary>
@@ -20,11 +24,23 @@ public sealed class TaskEvaluation
     /// <summary>The number of rows with a label for this task.</summary>
     public int LabelledRows { get; }
 
-    /// <summary>Metric values by name (see <see cref="MetricNames"/>); empty when no row has a label.</summary>
+    /// <summary>
+    /// Values of the task's per-task metrics (<see cref="TaskSpec.EvaluationMetrics"/>) by name (see
+    /// <see cref="MetricNames"/>); empty when no row has a label.
+    /// </summary>
     public IReadOnlyDictionary<string, double> Metrics { get; }
 
+    /// <summary>Values of the task's per-class metrics by name, one per class; empty when none is listed or no row has a label.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> PerClassMetrics { get; }
+
+    /// <summary>
+    /// The labelled rows with their true targets and predictions, for curves (<see cref="RocCurve"/>,
+    /// <see cref="ConfusionMatrix"/>, …) and fairness; null when no row has a label.
+    /// </summary>
+    public MetricData? Data { get; }
+
     /// <summary>The value of a metric.</summary>
-    /// <param name="metric">A metric name from <see cref="MetricNames"/> that applies to this task.</param>
+    /// <param name="metric">A metric name from <see cref="MetricNames"/> (or a custom metric's name) that this task reports.</param>
     public double this[string metric] => Metrics.TryGetValue(metric, out var value)
         ? value
         : throw new KeyNotFoundException($"Task '{Task.Name}' has no metric '{metric}'; it has {string.Join(", ", Metrics.Keys)}.");

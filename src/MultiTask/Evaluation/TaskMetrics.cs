@@ -1,54 +1,52 @@
+using System.Globalization;
 using MultiTask.Prediction;
 
 namespace MultiTask.Evaluation;
 
-/// <summary>Computes a task's default metrics from its predictions and its labelled targets.</summary>
+/// <summary>Computes a task's metrics (<see cref="TaskSpec.EvaluationMetrics"/>) from its predictions and its labelled targets.</summary>
 internal static class TaskMetrics
 {
+    /// <param name="task">The task.</param>
+    /// <param name="loss">The task's mean loss.</param>
+    /// <param name="labelCount">The number of labelled rows.</param>
     /// <param name="prediction">The predictions of every row.</param>
     /// <param name="values">The task's target of every row (class labels as their index), NaN where the label is missing.</param>
-    internal static Dictionary<string, double> Compute(TaskPrediction prediction, float[] values)
+    internal static TaskEvaluation Evaluate(TaskSpec task, double loss, int labelCount, TaskPrediction prediction, float[] values)
     {
-        var rows = Enumerable.Range(0, values.Length).Where(i => !float.IsNaN(values[i])).ToArray();
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (rows.Length == 0)
+        var data = MetricData.From(prediction, values);
+        if (data.RowCount == 0)
         {
-            return result;
+            return new TaskEvaluation(task, loss, labelCount, new Dictionary<string, double>(StringComparer.Ordinal));
         }
 
-        switch (prediction)
+        var (metrics, perClass) = Compute(task.EvaluationMetrics, data);
+        return new TaskEvaluation(task, loss, labelCount, metrics, perClass, data);
+    }
+
+    /// <summary>Every metric on the data, split into per-task values and per-class lists.</summary>
+    internal static (Dictionary<string, double> Metrics, Dictionary<string, IReadOnlyList<double>> PerClass) Compute(IReadOnlyList<IMetric> metrics, MetricData data)
+    {
+        var scalar = new Dictionary<string, double>(StringComparer.Ordinal);
+        var perClass = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        foreach (var metric in metrics)
         {
-            case RegressionPrediction regression:
-                {
-                    var actual = rows.Select(i => (double)values[i]).ToArray();
-                    var predicted = rows.Select(i => (double)regression.Values[i]).ToArray();
-                    result[MetricNames.MeanSquaredError] = Metrics.MeanSquaredError(actual, predicted);
-                    result[MetricNames.RootMeanSquaredError] = Metrics.RootMeanSquaredError(actual, predicted);
-                    result[MetricNames.MeanAbsoluteError] = Metrics.MeanAbsoluteError(actual, predicted);
-                    result[MetricNames.R2] = Metrics.R2(actual, predicted);
-                    break;
-                }
+            var values = metric.Compute(data);
+            int expected = metric.Scope == MetricScope.PerTask ? 1 : data.Task.ClassCount;
+            if (values is null || values.Count != expected)
+            {
+                throw new InvalidOperationException($"Metric '{metric.Name}' of task '{data.Task.Name}' returned {(values is null ? "null" : values.Count.ToString(CultureInfo.InvariantCulture))} values; a {metric.Scope} metric returns {expected.ToString(CultureInfo.InvariantCulture)}.");
+            }
 
-            case BinaryPrediction binary:
-                {
-                    var actual = rows.Select(i => (int)values[i]).ToArray();
-                    var probabilities = rows.Select(i => binary.Probabilities[i]).ToArray();
-                    result[MetricNames.Accuracy] = Metrics.Accuracy(actual, rows.Select(i => binary.Labels[i]).ToArray());
-                    result[MetricNames.RocAuc] = actual.Distinct().Count() == 2 ? Metrics.RocAuc(actual, probabilities) : double.NaN;
-                    result[MetricNames.LogLoss] = Metrics.LogLoss(actual, probabilities);
-                    break;
-                }
-
-            case MulticlassPrediction multiclass:
-                {
-                    var actual = rows.Select(i => (int)values[i]).ToArray();
-                    var predicted = rows.Select(i => multiclass.Labels[i]).ToArray();
-                    result[MetricNames.Accuracy] = Metrics.Accuracy(actual, predicted);
-                    result[MetricNames.MacroF1] = Metrics.MacroF1(actual, predicted);
-                    break;
-                }
+            if (metric.Scope == MetricScope.PerTask)
+            {
+                scalar[metric.Name] = values[0];
+            }
+            else
+            {
+                perClass[metric.Name] = values;
+            }
         }
 
-        return result;
+        return (scalar, perClass);
     }
 }

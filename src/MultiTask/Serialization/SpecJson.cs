@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MultiTask.Data;
+using MultiTask.Evaluation;
 using MultiTask.Models;
 
 namespace MultiTask.Serialization;
@@ -10,15 +11,37 @@ namespace MultiTask.Serialization;
 /// </summary>
 internal static class SpecJson
 {
-    internal static JsonObject WriteTask(TaskSpec task) => new()
+    private static readonly HashSet<string> StandardMetricNames = [.. StandardMetrics.All.Select(m => m.Name)];
+
+    internal static JsonObject WriteTask(TaskSpec task)
     {
-        ["name"] = task.Name,
-        ["kind"] = task.Kind.ToString(),
-        ["classCount"] = task.ClassCount,
-        ["loss"] = task.Loss.ToString(),
-        ["classWeights"] = task.ClassWeights is null ? null : new JsonArray(task.ClassWeights.Select(w => (JsonNode)w).ToArray()),
-        ["focalGamma"] = task.FocalGamma,
-    };
+        var json = new JsonObject
+        {
+            ["name"] = task.Name,
+            ["kind"] = task.Kind.ToString(),
+            ["classCount"] = task.ClassCount,
+            ["loss"] = task.Loss.ToString(),
+            ["classWeights"] = task.ClassWeights is null ? null : new JsonArray(task.ClassWeights.Select(w => (JsonNode)w).ToArray()),
+            ["focalGamma"] = task.FocalGamma,
+        };
+        WriteEvaluation(task, json);
+        return json;
+    }
+
+    // Written only when they differ from the defaults, so files of tasks without them stay as before.
+    private static void WriteEvaluation(TaskSpec task, JsonObject json)
+    {
+        if (task.DecisionThreshold != 0.5)
+        {
+            json["decisionThreshold"] = task.DecisionThreshold;
+        }
+
+        var standard = task.Metrics.Where(StandardMetricNames.Contains).ToArray();
+        if (standard.Length > 0 && !standard.SequenceEqual(StandardMetrics.DefaultsFor(task.Kind).Select(m => m.Name)))
+        {
+            json["metrics"] = new JsonArray(standard.Select(m => (JsonNode)m).ToArray());
+        }
+    }
 
     internal static TaskSpec ReadTask(JsonObject json)
     {
@@ -33,6 +56,16 @@ internal static class SpecJson
         if (json["classWeights"] is JsonArray weights)
         {
             task = task.WithClassWeights(weights.Select(w => w!.GetValue<double>()).ToArray());
+        }
+
+        if (json["decisionThreshold"]?.GetValue<double>() is double threshold && threshold != task.DecisionThreshold)
+        {
+            task = task.WithDecisionThreshold(threshold);
+        }
+
+        if (json["metrics"] is JsonArray metrics && metrics.Count > 0)
+        {
+            task = task.WithMetrics(metrics.Select(m => StandardMetrics.Get(m!.GetValue<string>())).ToArray());
         }
 
         return loss == LossFunction.Focal ? task.WithFocalLoss(json["focalGamma"]?.GetValue<double>() ?? 2.0) : task;
