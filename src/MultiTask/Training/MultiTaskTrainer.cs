@@ -140,7 +140,7 @@ public sealed class MultiTaskTrainer : IDisposable
                 }
             }
 
-            if (_model.Trunk is TextTrunkSpec text)
+            if (_model.Architecture.TextInput is { } text)
             {
                 int width = trainBlocks.Concat(validationBlocks).Max(b => (int)b.Inputs.shape[1]);
                 trainBlocks.Concat(validationBlocks).ToList().ForEach(b => b.PadTo(width, text.PaddingId));

@@ -33,6 +33,10 @@ internal sealed class TrainingStep
         _shared = model.SharedParameters.ToArray();
         _heads = model.Tasks.Select(t => model.TaskParameters(t.Name).ToArray()).ToArray();
         _modelParameters = model.Network.parameters().ToArray();
+        if (weighting is GradientWeighting && options.GradientSource == GradientSource.Representation && model.Network.RepresentationUnavailableReason is { } reason)
+        {
+            throw new ArgumentException($"{weighting.Name} with GradientSource.Representation needs one representation that every task reads, but the model's architecture {model.Architecture} has none: {reason}. Use GradientSource.SharedParameters.", nameof(options));
+        }
     }
 
     internal LossHistory History { get; } = new();
@@ -99,6 +103,7 @@ internal sealed class TrainingStep
                 throw new InvalidOperationException($"Unsupported weighting method type {_weighting.GetType().Name}.");
         }
 
+        network.Penalty()?.backward();
         if (_options.MaxGradientNorm is double maxNorm)
         {
             torch.nn.utils.clip_grad_norm_(_modelParameters, maxNorm);
