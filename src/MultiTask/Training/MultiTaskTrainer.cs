@@ -207,9 +207,9 @@ public sealed class MultiTaskTrainer : IDisposable
         }
 
         var expected = _model.Describe();
-        foreach (var key in new[] { "tasks", "trunk", "heads" })
+        foreach (var key in new[] { "tasks", "trunk", "heads", "architecture" })
         {
-            if (description[key]?.ToJsonString() != expected[key]!.ToJsonString())
+            if (description[key]?.ToJsonString() != expected[key]?.ToJsonString())
             {
                 throw new ModelFileException($"Checkpoint '{path}' was made for another model: its {key} differ from this trainer's model.");
             }

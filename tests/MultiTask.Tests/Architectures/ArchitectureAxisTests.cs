@@ -72,6 +72,57 @@ public sealed class ArchitectureAxisTests : IDisposable
         HandWeights.All(again).Should().Equal(first, "the same seeds give bit-identical weights");
     }
 
+    [Theory]
+    [MemberData(nameof(Combinations))]
+    public void Checkpoint_ResumedRun_IsBitIdenticalToAnUninterruptedOne(string architecture, string weighting)
+    {
+        var (x, tasks, targets) = Problems.ThreeTasks(64, seed: 10);
+        using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
+        using var straight = MultiTaskModel.Create(tasks, Architectures[architecture](), seed: 11);
+        using (var trainer = Trainer(straight, weighting))
+        {
+            trainer.Fit(data); // epochs 1 and 2
+        }
+
+        var path = _dir.File($"{architecture}-{weighting}.ckpt");
+        using (var model = MultiTaskModel.Create(tasks, Architectures[architecture](), seed: 11))
+        using (var trainer = Trainer(model, weighting, epochs: 1))
+        {
+            trainer.Fit(data);
+            trainer.SaveCheckpoint(path);
+        }
+
+        using var resumed = MultiTaskModel.Create(tasks, Architectures[architecture](), seed: 12);
+        using (var trainer = Trainer(resumed, weighting, epochs: 1))
+        {
+            trainer.LoadCheckpoint(path);
+            trainer.Fit(data); // epoch 2
+        }
+
+        HandWeights.All(resumed).Should().Equal(HandWeights.All(straight));
+    }
+
+    [Fact]
+    public void Checkpoint_OfAnotherArchitecture_IsRefused()
+    {
+        var (x, tasks, targets) = Problems.ThreeTasks(32, seed: 13);
+        using var data = MultiTaskDataset.FromArrays(x, tasks, targets);
+        var path = _dir.File("mmoe.ckpt");
+        using (var model = MultiTaskModel.Create(tasks, Architectures["mmoe"](), seed: 14))
+        using (var trainer = Trainer(model, "equal", epochs: 1))
+        {
+            trainer.Fit(data);
+            trainer.SaveCheckpoint(path);
+        }
+
+        using var other = MultiTaskModel.Create(tasks, Architectures["dselect-k"](), seed: 14);
+        using var resumed = Trainer(other, "equal", epochs: 1);
+
+        var act = () => resumed.LoadCheckpoint(path);
+
+        act.Should().Throw<ModelFileException>().WithMessage("Checkpoint '*mmoe.ckpt' was made for another model: its architecture differ*");
+    }
+
     [Fact]
     public void HardSharingArchitecture_IsBitIdenticalToTrunkAndHeads_InWeightsAndFile()
     {
@@ -138,8 +189,8 @@ public sealed class ArchitectureAxisTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static MultiTaskTrainer Trainer(MultiTaskModel model, string weighting)
-        => new(model, new TrainerOptions { Epochs = 2, BatchSize = 32, Seed = 3, Threads = 1 }, weighting == "mgda" ? Weightings.Mgda() : Weightings.Equal());
+    private static MultiTaskTrainer Trainer(MultiTaskModel model, string weighting, int epochs = 2)
+        => new(model, new TrainerOptions { Epochs = epochs, BatchSize = 32, Seed = 3, Threads = 1 }, weighting == "mgda" ? Weightings.Mgda() : Weightings.Equal());
 
     /// <summary>A user architecture: one linear map per task from the input, nothing shared.</summary>
     private sealed class SeparateLinear(int width, string type = SeparateLinear.TypeName) : ArchitectureSpec
