@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MultiTask.Architectures;
 using MultiTask.Data;
 using MultiTask.Evaluation;
 using MultiTask.Inputs;
@@ -13,8 +14,9 @@ using static TorchSharp.torch;
 namespace MultiTask;
 
 /// <summary>
-/// A multi-task model: one shared trunk and one head per task. Predicts from plain arrays, evaluates on a dataset,
-/// and saves to (or loads from) a single file that holds the architecture, the task specs and the weights.
+/// A multi-task model: a network of one architecture (by default one shared trunk and one head per task; see
+/// <see cref="Architecture"/>) with one output per task. Predicts from plain arrays, evaluates on a dataset, and saves
+/// to (or loads from) a single file that holds the architecture, the task specs and the weights.
 /// </summary>
 /// <remarks>
 /// The caller owns the model and must dispose it; <see cref="Dispose"/> frees the network's native memory and is
@@ -27,22 +29,28 @@ public sealed class MultiTaskModel : IDisposable
     private MultiTaskNetwork? _network;
     private int? _threads;
 
-    private MultiTaskModel(TaskSpec[] tasks, TrunkSpec trunk, HeadSpec[] heads, MultiTaskNetwork network)
+    private MultiTaskModel(TaskSpec[] tasks, ArchitectureSpec architecture, MultiTaskNetwork network)
     {
         _tasks = tasks;
-        _heads = heads;
-        Trunk = trunk;
+        Architecture = architecture;
+        _heads = architecture is HardSharingArchitecture hard ? hard.HeadsFor(tasks) : [];
         _network = network;
         Device = torch.CPU;
     }
 
-    /// <summary>The tasks, in head order.</summary>
+    /// <summary>The tasks, in output order.</summary>
     public IReadOnlyList<TaskSpec> Tasks => _tasks;
 
-    /// <summary>The description of the shared trunk.</summary>
-    public TrunkSpec Trunk { get; }
+    /// <summary>The description of the architecture: a <see cref="HardSharingArchitecture"/> for a model made from a trunk and heads.</summary>
+    public ArchitectureSpec Architecture { get; }
 
-    /// <summary>The description of each task's head, in task order.</summary>
+    /// <summary>The description of the shared trunk of a hard-sharing model.</summary>
+    /// <exception cref="InvalidOperationException">The model has another architecture (see <see cref="Architecture"/>), which has no single trunk.</exception>
+    public TrunkSpec Trunk => Architecture is HardSharingArchitecture hard
+        ? hard.Trunk
+        : throw new InvalidOperationException($"The model's architecture is {Architecture}, which has no single shared trunk; see MultiTaskModel.Architecture.");
+
+    /// <summary>The description of each task's head, in task order, for a hard-sharing model; empty for other architectures (their towers are part of <see cref="Architecture"/>).</summary>
     public IReadOnlyList<HeadSpec> HeadSpecs => _heads;
 
     /// <summary>
@@ -78,8 +86,8 @@ public sealed class MultiTaskModel : IDisposable
         }
     }
 
-    /// <summary>The parameters shared by all tasks (the trunk's), as gradient-based task weighting sees them.</summary>
-    public IReadOnlyList<Parameter> SharedParameters => Network.Trunk.parameters().ToArray();
+    /// <summary>The parameters shared by all tasks (the trunk's, for hard sharing), as gradient-based task weighting sees them; declared by the architecture (<see cref="MultiTaskNetwork.SharedParameters"/>).</summary>
+    public IReadOnlyList<Parameter> SharedParameters => Network.SharedParameters(_tasks.Length);
 
     /// <summary>The total number of trainable values.</summary>
     public long ParameterCount => Network.parameters().Sum(p => p.numel());
@@ -95,23 +103,32 @@ public sealed class MultiTaskModel : IDisposable
     {
         TaskSpec.CheckTasks(tasks, nameof(tasks));
         ArgumentNullException.ThrowIfNull(trunk);
-        if (taskHeads is not null)
+        var architecture = new HardSharingArchitecture
         {
-            foreach (var name in taskHeads.Keys.Where(k => tasks.All(t => t.Name != k)))
-            {
-                throw new ArgumentException($"taskHeads names unknown task '{name}'; the tasks are {string.Join(", ", tasks.Select(t => $"'{t.Name}'"))}.", nameof(taskHeads));
-            }
-        }
+            Trunk = trunk,
+            Head = head ?? Heads.Linear(),
+            TaskHeads = taskHeads ?? new Dictionary<string, HeadSpec>(),
+        };
+        architecture.HeadsFor(tasks);
+        return Create(tasks, architecture, seed);
+    }
 
-        head ??= Heads.Linear();
-        var heads = tasks.Select(t => taskHeads?.GetValueOrDefault(t.Name) ?? head).ToArray();
+    /// <summary>Builds a model of any architecture with fresh weights, e.g. <c>Create(tasks, new MmoeArchitecture { Expert = Trunks.Mlp(100, [16]) })</c>.</summary>
+    /// <param name="tasks">The tasks; names unique; at least one.</param>
+    /// <param name="architecture">The architecture: <see cref="HardSharingArchitecture"/>, <see cref="MmoeArchitecture"/>, <see cref="PleArchitecture"/>, … or your own.</param>
+    /// <param name="seed">Seeds the weight initialisation (and TorchSharp's global generator). Default: the generator's current state.</param>
+    /// <exception cref="ArgumentException">A task is duplicated, or the architecture does not fit the tasks (the message names the setting).</exception>
+    public static MultiTaskModel Create(IReadOnlyList<TaskSpec> tasks, ArchitectureSpec architecture, int? seed = null)
+    {
+        TaskSpec.CheckTasks(tasks, nameof(tasks));
+        ArgumentNullException.ThrowIfNull(architecture);
         TorchRuntime.EnsureLoaded();
         if (seed is int s)
         {
             torch.manual_seed(s);
         }
 
-        return Build(tasks.ToArray(), trunk, heads, factories: null);
+        return Build(tasks.ToArray(), architecture, factories: null);
     }
 
     /// <summary>Loads a model saved with <see cref="Save"/>.</summary>
@@ -130,21 +147,16 @@ public sealed class MultiTaskModel : IDisposable
 
         TorchRuntime.EnsureLoaded();
         TaskSpec[] tasks;
-        TrunkSpec trunk;
-        HeadSpec[] heads;
+        ArchitectureSpec architecture;
         IFittedInputTransform? preprocessing;
         try
         {
             tasks = (description["tasks"] as JsonArray ?? throw new FormatException("The model description lacks 'tasks'."))
                 .Select(n => SpecJson.ReadTask(SpecJson.Object(n, "tasks"))).ToArray();
             TaskSpec.CheckTasks(tasks, "tasks");
-            trunk = SpecJson.ReadTrunk(SpecJson.Object(description["trunk"], "trunk"));
-            heads = (description["heads"] as JsonArray ?? throw new FormatException("The model description lacks 'heads'."))
-                .Select(n => SpecJson.ReadHead(SpecJson.Object(n, "heads"))).ToArray();
-            if (heads.Length != tasks.Length)
-            {
-                throw new FormatException($"The description has {tasks.Length} tasks but {heads.Length} heads.");
-            }
+            architecture = description["architecture"] is JsonNode node
+                ? ArchitectureRegistry.FromJson(SpecJson.Object(node, "architecture"))
+                : ReadHardSharing(description, tasks);
 
             preprocessing = description["preprocessing"] is JsonObject steps
                 ? InputTransforms.FromJson(steps, description["preprocessingPackage"] is JsonValue package ? package.GetValue<string>() : null)
@@ -155,7 +167,7 @@ public sealed class MultiTaskModel : IDisposable
             throw new ModelFileException($"Model file '{path}' has an invalid description: {e.Message}", e);
         }
 
-        var model = Build(tasks, trunk, heads, factories);
+        var model = Build(tasks, architecture, factories);
         model.Preprocessing = preprocessing;
         try
         {
@@ -207,7 +219,7 @@ public sealed class MultiTaskModel : IDisposable
 
     /// <summary>The parameters of one task's head.</summary>
     /// <param name="task">A task name of the model.</param>
-    public IReadOnlyList<Parameter> TaskParameters(string task) => Network.Heads[IndexOf(task)].parameters().ToArray();
+    public IReadOnlyList<Parameter> TaskParameters(string task) => Network.TaskParameters(IndexOf(task));
 
     /// <summary>Predicts every task for rows of features (copied once into a tensor that is freed before returning).</summary>
     /// <param name="features">[rows, features]; the feature count must match the trunk's; every value finite.</param>
@@ -232,7 +244,7 @@ public sealed class MultiTaskModel : IDisposable
             CheckFeatureCount(first.Length);
         }
 
-        return PredictOwned(() => features.Length == 0 ? torch.empty(0, Trunk.InputWidth ?? 0) : InputArrays.Features(features), batchSize);
+        return PredictOwned(() => features.Length == 0 ? torch.empty(0, Architecture.InputWidth ?? 0) : InputArrays.Features(features), batchSize);
     }
 
     /// <summary>
@@ -255,7 +267,7 @@ public sealed class MultiTaskModel : IDisposable
     public TaskPredictions Predict(int[][] tokenIds, int batchSize = 1024, int? maxLength = null)
     {
         RequireInput(InputKind.Tokens);
-        int paddingId = Trunk is TextTrunkSpec text ? text.PaddingId : 0;
+        int paddingId = Architecture.TextInput?.PaddingId ?? 0;
         CheckTokenRange(tokenIds, maxLength);
         return PredictOwned(() => InputArrays.Tokens(tokenIds, paddingId, maxLength), batchSize);
     }
@@ -311,16 +323,31 @@ public sealed class MultiTaskModel : IDisposable
         _network = null;
     }
 
-    /// <summary>The architecture description stored in model files and checkpoints.</summary>
-    internal JsonObject Describe() => new()
+    /// <summary>
+    /// The architecture description stored in model files and checkpoints: a hard-sharing model writes its <c>trunk</c>
+    /// and <c>heads</c> (as files of version 0.1), any other architecture its <c>architecture</c> with its type.
+    /// </summary>
+    internal JsonObject Describe()
     {
-        ["library"] = "MultiTask",
-        ["tasks"] = new JsonArray(_tasks.Select(t => (JsonNode)SpecJson.WriteTask(t)).ToArray()),
-        ["trunk"] = SpecJson.WriteTrunk(Trunk),
-        ["heads"] = new JsonArray(_heads.Select(h => (JsonNode)SpecJson.WriteHead(h)).ToArray()),
-        ["preprocessing"] = Preprocessing?.ToJson(),
-        ["preprocessingPackage"] = Preprocessing?.GetType().Assembly.GetName().Name,
-    };
+        var description = new JsonObject
+        {
+            ["library"] = "MultiTask",
+            ["tasks"] = new JsonArray(_tasks.Select(t => (JsonNode)SpecJson.WriteTask(t)).ToArray()),
+        };
+        if (Architecture is HardSharingArchitecture hard)
+        {
+            description["trunk"] = SpecJson.WriteTrunk(hard.Trunk);
+            description["heads"] = new JsonArray(_heads.Select(h => (JsonNode)SpecJson.WriteHead(h)).ToArray());
+        }
+        else
+        {
+            description["architecture"] = ArchitectureRegistry.ToJson(Architecture);
+        }
+
+        description["preprocessing"] = Preprocessing?.ToJson();
+        description["preprocessingPackage"] = Preprocessing?.GetType().Assembly.GetName().Name;
+        return description;
+    }
 
     /// <summary>The weights (parameters and buffers) in TorchSharp's state-dict format.</summary>
     internal byte[] WeightBytes()
@@ -356,17 +383,17 @@ public sealed class MultiTaskModel : IDisposable
     /// <summary>Checks that a dataset's inputs fit this model's trunk; the message names the expected shape.</summary>
     internal void CheckInputs(MultiTaskDataset data)
     {
-        if (data.InputKind != Trunk.InputKind)
+        if (data.InputKind != Architecture.InputKind)
         {
-            throw new ArgumentException($"The model's trunk takes {Trunk.InputKind} input, but the dataset holds {data.InputKind}.", nameof(data));
+            throw new ArgumentException($"The model's trunk takes {Architecture.InputKind} input, but the dataset holds {data.InputKind}.", nameof(data));
         }
 
-        if (Trunk.InputWidth is int width && data.InputWidth != width)
+        if (Architecture.InputWidth is int width && data.InputWidth != width)
         {
             throw new ArgumentException($"The model expects {width} features per row (input shape [rows, {width}]), but the dataset has {data.InputWidth}.", nameof(data));
         }
 
-        if (Trunk is TextTrunkSpec text)
+        if (Architecture.TextInput is { } text)
         {
             if (data.PaddingId is int padding && padding != text.PaddingId)
             {
@@ -390,31 +417,32 @@ public sealed class MultiTaskModel : IDisposable
             : throw new ArgumentException($"Unknown task '{task}'; the model has tasks {string.Join(", ", _tasks.Select(t => $"'{t.Name}'"))}.", nameof(task));
     }
 
-    private static MultiTaskModel Build(TaskSpec[] tasks, TrunkSpec trunk, HeadSpec[] heads, ModuleFactories? factories)
-    {
-        var trunkModule = trunk.Build(factories);
-        var headModules = new List<torch.nn.Module<Tensor, Tensor>>();
-        try
-        {
-            for (int t = 0; t < tasks.Length; t++)
-            {
-                headModules.Add(heads[t].Build(trunk.OutputSize, tasks[t].OutputSize, factories));
-            }
+    private static MultiTaskModel Build(TaskSpec[] tasks, ArchitectureSpec architecture, ModuleFactories? factories)
+        => new(tasks, architecture, architecture.Build(tasks, factories));
 
-            return new MultiTaskModel(tasks, trunk, heads, new MultiTaskNetwork(tasks, trunkModule, headModules));
-        }
-        catch
+    /// <summary>A hard-sharing model's description: the <c>trunk</c> and per-task <c>heads</c> entries (every file of version 0.1).</summary>
+    private static HardSharingArchitecture ReadHardSharing(JsonObject description, TaskSpec[] tasks)
+    {
+        var trunk = SpecJson.ReadTrunk(SpecJson.Object(description["trunk"], "trunk"));
+        var heads = (description["heads"] as JsonArray ?? throw new FormatException("The model description lacks 'heads'."))
+            .Select(n => SpecJson.ReadHead(SpecJson.Object(n, "heads"))).ToArray();
+        if (heads.Length != tasks.Length)
         {
-            trunkModule.Dispose();
-            headModules.ForEach(h => h.Dispose());
-            throw;
+            throw new FormatException($"The description has {tasks.Length} tasks but {heads.Length} heads.");
         }
+
+        return new HardSharingArchitecture
+        {
+            Trunk = trunk,
+            Head = heads.Length > 0 ? heads[0] : Heads.Linear(),
+            TaskHeads = tasks.Select((t, i) => KeyValuePair.Create(t.Name, heads[i])).ToDictionary(),
+        };
     }
 
     private void CheckFeatureCount(int columns)
     {
         RequireInput(InputKind.Features);
-        if (Trunk.InputWidth is int width && columns != width)
+        if (Architecture.InputWidth is int width && columns != width)
         {
             throw new ArgumentException($"The model expects {width} features per row (input shape [rows, {width}]); got {columns}.", "features");
         }
@@ -454,16 +482,16 @@ public sealed class MultiTaskModel : IDisposable
 
     private void RequireInput(InputKind kind)
     {
-        if (Trunk.InputKind != kind)
+        if (Architecture.InputKind != kind)
         {
-            throw new ArgumentException($"The model's trunk takes {Trunk.InputKind} input; it cannot predict from {kind}.");
+            throw new ArgumentException($"The model's trunk takes {Architecture.InputKind} input; it cannot predict from {kind}.");
         }
     }
 
     private void CheckTokenRange(int[][] tokenIds, int? maxLength)
     {
         ArgumentNullException.ThrowIfNull(tokenIds);
-        if (Trunk is TextTrunkSpec text)
+        if (Architecture.TextInput is { } text)
         {
             foreach (var sequence in tokenIds)
             {

@@ -18,7 +18,11 @@ internal static class ModelSummary
     /// <summary>The layer table and totals.</summary>
     internal static string Table(MultiTaskModel model)
     {
-        var network = model.Network;
+        if (model.Network is not HardSharingNetwork network)
+        {
+            return ArchitectureTable(model);
+        }
+
         var rows = new List<(string Layer, string Shape, string Parameters)>();
         long shared = Parameters(network.Trunk);
         rows.Add(($"Shared trunk: {model.Trunk}", string.Empty, string.Empty));
@@ -34,6 +38,36 @@ internal static class ModelSummary
 
         long total = network.parameters().Sum(p => p.numel());
         long trainable = network.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+        return Format(rows, $"Shared parameters (trunk): {Number(shared)}", perTask.Select((count, t) => $"Parameters of task '{model.Tasks[t].Name}' (head): {Number(count)}"), total, trainable);
+    }
+
+    /// <summary>The table of an architecture other than hard sharing: one line per component (and per expert, gate, tower), then the totals.</summary>
+    private static string ArchitectureTable(MultiTaskModel model)
+    {
+        var network = model.Network;
+        var rows = new List<(string Layer, string Shape, string Parameters)> { ($"Architecture: {model.Architecture}", string.Empty, string.Empty) };
+        foreach (var (name, child) in network.named_children())
+        {
+            var parts = child is ModuleDict<Module<Tensor, Tensor>> or ModuleList<Module<Tensor, Tensor>> ? child.named_children().Select(c => ($"{name}.{c.name}", c.module)).ToList() : [(name, child)];
+            foreach (var (path, part) in parts)
+            {
+                rows.Add(($"  {path} ({part.GetType().Name})", "-", Number(Parameters(part))));
+            }
+        }
+
+        foreach (var (name, parameter) in network.named_parameters().Where(p => !p.name.Contains('.', StringComparison.Ordinal)))
+        {
+            rows.Add(($"  {name} (Parameter)", Shape(parameter.shape.Select(d => Number(d)).ToArray()), Number(parameter.numel())));
+        }
+
+        long total = network.parameters().Sum(p => p.numel());
+        long trainable = network.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+        long shared = model.SharedParameters.Sum(p => p.numel());
+        return Format(rows, $"Shared parameters: {Number(shared)}", model.Tasks.Select(t => $"Parameters of task '{t.Name}': {Number(model.TaskParameters(t.Name).Sum(p => p.numel()))}"), total, trainable);
+    }
+
+    private static string Format(List<(string Layer, string Shape, string Parameters)> rows, string sharedLine, IEnumerable<string> taskLines, long total, long trainable)
+    {
         int layerWidth = Math.Max("Layer (type)".Length, rows.Max(r => r.Shape.Length == 0 ? 0 : r.Layer.Length));
         int shapeWidth = Math.Max("Output shape".Length, rows.Max(r => r.Shape.Length));
         int countWidth = Math.Max("Parameters".Length, rows.Max(r => r.Parameters.Length));
@@ -47,10 +81,10 @@ internal static class ModelSummary
         }
 
         text.AppendLine(rule);
-        text.AppendLine($"Shared parameters (trunk): {Number(shared)}");
-        for (int t = 0; t < perTask.Length; t++)
+        text.AppendLine(sharedLine);
+        foreach (var line in taskLines)
         {
-            text.AppendLine($"Parameters of task '{model.Tasks[t].Name}' (head): {Number(perTask[t])}");
+            text.AppendLine(line);
         }
 
         text.AppendLine($"Total parameters: {Number(total)}");
@@ -61,11 +95,17 @@ internal static class ModelSummary
     /// <summary>A one-line description: tasks, trunk, heads and parameter count.</summary>
     internal static string OneLine(MultiTaskModel model, MultiTaskNetwork? network)
     {
+        string size = network is null ? "disposed" : $"{Number(network.parameters().Sum(p => p.numel()))} parameters";
+        string tasks = string.Join(", ", model.Tasks.Select(t => $"{t.Name} ({Kind(t)})"));
+        if (model.Architecture is not Architectures.HardSharingArchitecture)
+        {
+            return $"MultiTaskModel(tasks: {tasks}; architecture: {model.Architecture}; {size})";
+        }
+
         var heads = model.HeadSpecs.Select(h => h.ToString()).Distinct().Count() == 1
             ? model.HeadSpecs[0].ToString()
             : string.Join(", ", model.Tasks.Select((t, i) => $"{t.Name} {model.HeadSpecs[i]}"));
-        string size = network is null ? "disposed" : $"{Number(network.parameters().Sum(p => p.numel()))} parameters";
-        return $"MultiTaskModel(tasks: {string.Join(", ", model.Tasks.Select(t => $"{t.Name} ({Kind(t)})"))}; trunk: {model.Trunk}; heads: {heads}; {size})";
+        return $"MultiTaskModel(tasks: {tasks}; trunk: {model.Trunk}; heads: {heads}; {size})";
     }
 
     /// <summary>A number with the invariant culture's digit grouping (25,856) or shortest round-trip form (0.1).</summary>

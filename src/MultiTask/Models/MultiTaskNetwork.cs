@@ -1,68 +1,79 @@
-using TorchSharp;
 using TorchSharp.Modules;
-using TorchSharp.Utils;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace MultiTask.Models;
 
 /// <summary>
-/// The TorchSharp module of a multi-task model: one shared trunk and one head per task. Parameter paths are
-/// <c>trunk.*</c> and <c>heads.&lt;task&gt;.*</c>.
+/// The architecture axis: the TorchSharp module of a multi-task model. It maps a batch of inputs to one output per
+/// task and declares which parameters are shared and which belong to one task, which is what the trainer, the
+/// weighting methods, checkpoints, prediction, evaluation and the model file work through. Hard parameter sharing
+/// (<see cref="HardSharingNetwork"/>: one trunk, one head per task) is the first implementation; the others live in
+/// <c>MultiTask.Architectures</c>. The shape follows LibMTL's <c>AbsArchitecture</c> (Lin and Zhang, "LibMTL: A
+/// Python Library for Multi-Task Learning", JMLR 24, 2023).
 /// </summary>
 /// <remarks>
-/// <see cref="Module{T, TResult}.forward"/> returns one output tensor per task, in task order. Extenders may use
-/// <see cref="Encode"/> and <see cref="Decode"/> to work at the shared representation.
+/// <para>
+/// A subclass keeps its submodules in fields with <c>[ComponentName]</c> (stable parameter paths) and calls
+/// <c>RegisterComponents()</c> last in its constructor. <see cref="Module{T, TResult}.forward"/> returns one output
+/// per task, in task order: [batch, 1] for regression and binary tasks, [batch, classes] for multiclass ones.
+/// </para>
+/// <para>
+/// Representation-gradient mode (<c>GradientSource.Representation</c>, used by MGDA-UB, GradDrop and others) needs one
+/// representation tensor that every task reads: an architecture that has it overrides
+/// <see cref="RepresentationUnavailableReason"/> to return null and implements <see cref="Encode"/> and
+/// <see cref="Decode"/>; the others keep the default, and the trainer refuses that mode with the reason.
+/// </para>
 /// </remarks>
-public sealed class MultiTaskNetwork : Module<Tensor, Tensor[]>
+public abstract class MultiTaskNetwork : Module<Tensor, Tensor[]>
 {
-    [ComponentName(Name = "trunk")]
-    private readonly Module<Tensor, Tensor> _trunk;
-
-    [ComponentName(Name = "heads")]
-    private readonly ModuleDict<Module<Tensor, Tensor>> _heads;
-
-    private readonly Module<Tensor, Tensor>[] _headList;
-
-    internal MultiTaskNetwork(IReadOnlyList<TaskSpec> tasks, Module<Tensor, Tensor> trunk, IReadOnlyList<Module<Tensor, Tensor>> heads)
-        : base(nameof(MultiTaskNetwork))
+    /// <summary>Creates the module.</summary>
+    /// <param name="name">The module's name (not part of the parameter paths).</param>
+    protected MultiTaskNetwork(string name)
+        : base(name)
     {
-        _trunk = trunk;
-        _heads = ModuleDict<Module<Tensor, Tensor>>();
-        for (int t = 0; t < tasks.Count; t++)
-        {
-            _heads.Add(tasks[t].Name, heads[t]);
-        }
-
-        _headList = heads.ToArray();
-        RegisterComponents();
     }
 
-    /// <summary>The shared trunk.</summary>
-    public Module<Tensor, Tensor> Trunk => _trunk;
+    /// <summary>
+    /// The parameters every task's loss reaches, as gradient-based task weighting sees them. Default: every parameter
+    /// that is not in any task's <see cref="TaskParameters"/>, in registration order.
+    /// </summary>
+    /// <param name="taskCount">The number of tasks.</param>
+    public virtual IReadOnlyList<Parameter> SharedParameters(int taskCount)
+    {
+        var owned = new HashSet<Parameter>(ReferenceEqualityComparer.Instance);
+        for (int t = 0; t < taskCount; t++)
+        {
+            owned.UnionWith(TaskParameters(t));
+        }
 
-    /// <summary>The heads, in task order.</summary>
-    public IReadOnlyList<Module<Tensor, Tensor>> Heads => _headList;
+        return parameters().Where(p => !owned.Contains(p)).ToArray();
+    }
 
-    /// <summary>The shared representation of a batch of inputs: [batch, representation width].</summary>
+    /// <summary>The parameters that only one task's loss reaches (its head or tower, its gate).</summary>
+    /// <param name="task">The task's index, in task order.</param>
+    public abstract IReadOnlyList<Parameter> TaskParameters(int task);
+
+    /// <summary>
+    /// Null when every task reads one shared representation (then <see cref="Encode"/> and <see cref="Decode"/>
+    /// work); otherwise why there is none, for the message that refuses representation-gradient mode.
+    /// Default: "each task reads its own representation".
+    /// </summary>
+    public virtual string? RepresentationUnavailableReason => $"{GetType().Name} gives each task its own representation, so there is no one tensor that every task's gradient can be taken at";
+
+    /// <summary>The representation every task reads, [batch, width].</summary>
     /// <param name="inputs">[batch, width] features or token ids.</param>
-    public Tensor Encode(Tensor inputs) => _trunk.call(inputs);
+    /// <exception cref="NotSupportedException">The architecture has no shared representation (see <see cref="RepresentationUnavailableReason"/>).</exception>
+    public virtual Tensor Encode(Tensor inputs) => throw new NotSupportedException(RepresentationUnavailableReason + ".");
 
-    /// <summary>Each head applied to a shared representation, in task order.</summary>
-    /// <param name="representation">[batch, representation width].</param>
-    public Tensor[] Decode(Tensor representation)
-    {
-        var outputs = new Tensor[_headList.Length];
-        for (int t = 0; t < outputs.Length; t++)
-        {
-            outputs[t] = _headList[t].call(representation);
-        }
+    /// <summary>Each task's output from the shared representation, in task order.</summary>
+    /// <param name="representation">[batch, width], from <see cref="Encode"/>.</param>
+    /// <exception cref="NotSupportedException">The architecture has no shared representation (see <see cref="RepresentationUnavailableReason"/>).</exception>
+    public virtual Tensor[] Decode(Tensor representation) => throw new NotSupportedException(RepresentationUnavailableReason + ".");
 
-        return outputs;
-    }
-
-    /// <summary>Runs the trunk and every head.</summary>
-    /// <param name="input">[batch, width] features or token ids.</param>
-    /// <returns>One output per task, in task order: [batch, 1] for regression and binary, [batch, classes] for multiclass.</returns>
-    public override Tensor[] forward(Tensor input) => Decode(Encode(input));
+    /// <summary>
+    /// A regularisation term the trainer adds to every training step's objective (its gradient is added after the
+    /// weighting method's), or null for none. It is not part of the reported task losses. Default: null.
+    /// </summary>
+    public virtual Tensor? Penalty() => null;
 }

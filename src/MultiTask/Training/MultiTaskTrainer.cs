@@ -143,7 +143,7 @@ public sealed class MultiTaskTrainer : IDisposable
                 }
             }
 
-            if (_model.Trunk is TextTrunkSpec text)
+            if (_model.Architecture.TextInput is { } text)
             {
                 int width = trainBlocks.Concat(validationBlocks).Max(b => (int)b.Inputs.shape[1]);
                 trainBlocks.Concat(validationBlocks).ToList().ForEach(b => b.PadTo(width, text.PaddingId));
@@ -210,9 +210,9 @@ public sealed class MultiTaskTrainer : IDisposable
         }
 
         var expected = _model.Describe();
-        foreach (var key in new[] { "tasks", "trunk", "heads" })
+        foreach (var key in new[] { "tasks", "trunk", "heads", "architecture" })
         {
-            if (description[key]?.ToJsonString() != expected[key]!.ToJsonString())
+            if (description[key]?.ToJsonString() != expected[key]?.ToJsonString())
             {
                 throw new ModelFileException($"Checkpoint '{path}' was made for another model: its {key} differ from this trainer's model.");
             }

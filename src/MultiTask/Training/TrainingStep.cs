@@ -33,6 +33,10 @@ internal sealed class TrainingStep
         _shared = model.SharedParameters.ToArray();
         _heads = model.Tasks.Select(t => model.TaskParameters(t.Name).ToArray()).ToArray();
         _modelParameters = model.Network.parameters().ToArray();
+        if (weighting is GradientWeighting && options.GradientSource == GradientSource.Representation && model.Network.RepresentationUnavailableReason is { } reason)
+        {
+            throw new ArgumentException($"{weighting.Name} with GradientSource.Representation needs one representation that every task reads, but the model's architecture {model.Architecture} has none: {reason}. Use GradientSource.SharedParameters.", nameof(options));
+        }
     }
 
     internal LossHistory History { get; } = new();
@@ -43,9 +47,10 @@ internal sealed class TrainingStep
         int taskCount = tasks.Count;
         var network = _model.Network;
         bool representation = _weighting is GradientWeighting && _options.GradientSource == GradientSource.Representation;
-        var z = network.Encode(x);
-        var zLeaf = representation ? z.detach().requires_grad_(true) : z;
-        var outputs = network.Decode(zLeaf);
+        // Representation mode differentiates at the shared representation z; otherwise the architecture's forward.
+        var z = representation ? network.Encode(x) : null;
+        var zLeaf = z?.detach().requires_grad_(true);
+        var outputs = zLeaf is null ? network.forward(x) : network.Decode(zLeaf);
         // Per-task gradients need each loss on its own graph; a combined objective is cheaper from one batched chain.
         bool perTask = measureGradients || _weighting is GradientWeighting;
         Tensor[]? separate = perTask ? TaskLoss.BatchLosses(tasks, outputs, y, m) : null;
@@ -92,13 +97,14 @@ internal sealed class TrainingStep
                 break;
             case GradientWeighting gradientWeighting:
                 (weights, gramian) = representation
-                    ? RepresentationBackward(gradientWeighting, Losses(), z, zLeaf, values, epoch, step, random)
+                    ? RepresentationBackward(gradientWeighting, Losses(), z!, zLeaf!, values, epoch, step, random)
                     : SharedBackward(gradientWeighting, Losses(), values, epoch, step, random);
                 break;
             default:
                 throw new InvalidOperationException($"Unsupported weighting method type {_weighting.GetType().Name}.");
         }
 
+        network.Penalty()?.backward();
         if (_options.MaxGradientNorm is double maxNorm)
         {
             torch.nn.utils.clip_grad_norm_(_modelParameters, maxNorm);

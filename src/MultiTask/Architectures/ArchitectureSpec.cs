@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using MultiTask.Data;
+using MultiTask.Models;
+
+namespace MultiTask.Architectures;
+
+/// <summary>
+/// Describes a multi-task architecture: what input it takes, how to build its <see cref="MultiTaskNetwork"/> for a set
+/// of tasks, and its settings as JSON for the model file. The description is saved with the model and read back
+/// through <see cref="ArchitectureRegistry"/> by its <see cref="Type"/>, so loading rebuilds the same network.
+/// </summary>
+/// <remarks>
+/// Built in: <see cref="HardSharingArchitecture"/> (what <c>MultiTaskModel.Create(tasks, trunk, head)</c> builds),
+/// <see cref="MmoeArchitecture"/>, <see cref="CgcArchitecture"/>, <see cref="PleArchitecture"/>,
+/// <see cref="DSelectKArchitecture"/>, <see cref="CrossStitchArchitecture"/> and <see cref="SoftSharingArchitecture"/>.
+/// Your own: subclass this and <see cref="MultiTaskNetwork"/>, and register a reader with
+/// <see cref="ArchitectureRegistry.Register"/> before loading a model that uses it.
+/// </remarks>
+public abstract class ArchitectureSpec
+{
+    /// <summary>Creates the description.</summary>
+    protected ArchitectureSpec()
+    {
+    }
+
+    /// <summary>The name that identifies this architecture in a model file (the registry key), e.g. <c>mmoe</c>.</summary>
+    public abstract string Type { get; }
+
+    /// <summary>What a row of input is.</summary>
+    public abstract InputKind InputKind { get; }
+
+    /// <summary>The number of input features, or null when the architecture takes token sequences of any length.</summary>
+    public abstract int? InputWidth { get; }
+
+    /// <summary>The text trunk whose vocabulary and padding id the token inputs must follow, or null for feature input. Default: null.</summary>
+    public virtual TextTrunkSpec? TextInput => null;
+
+    /// <summary>Builds the network with fresh weights (seeded by the caller).</summary>
+    /// <param name="tasks">The tasks, in output order.</param>
+    /// <param name="factories">Factories of custom modules named in the description, when loading.</param>
+    public abstract MultiTaskNetwork Build(IReadOnlyList<TaskSpec> tasks, ModuleFactories? factories);
+
+    /// <summary>The settings as JSON (without <see cref="Type"/>, which the model file adds); read back by the reader registered for <see cref="Type"/>.</summary>
+    public abstract JsonObject ToJson();
+
+    /// <summary>A readable description, e.g. <c>Mmoe(8 experts Mlp(100 → 16, ReLU), towers Mlp(in → 8 → out, ReLU))</c>.</summary>
+    public abstract override string ToString();
+}

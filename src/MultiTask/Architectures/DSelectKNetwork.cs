@@ -1,0 +1,113 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MultiTask.Architectures;
+
+/// <summary>
+/// The network of <see cref="DSelectKArchitecture"/> (Hazimeh et al., NeurIPS 2021): shared experts; per task, k
+/// single-expert selectors whose binary codes come from smooth steps of z = W_z x, mixed by softmax(W_α x); one tower
+/// per task. Paths: <c>experts.&lt;e&gt;.*</c>, <c>selectors.&lt;task&gt;.weight</c> ([k·m, input]),
+/// <c>mixers.&lt;task&gt;.weight</c> ([k, input]), <c>towers.&lt;task&gt;.*</c>.
+/// </summary>
+internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
+{
+    [ComponentName(Name = "experts")]
+    private readonly ModuleList<Module<Tensor, Tensor>> _experts;
+
+    [ComponentName(Name = "selectors")]
+    private readonly ModuleDict<Module<Tensor, Tensor>> _selectors;
+
+    [ComponentName(Name = "mixers")]
+    private readonly ModuleDict<Module<Tensor, Tensor>> _mixers;
+
+    [ComponentName(Name = "towers")]
+    private readonly ModuleDict<Module<Tensor, Tensor>> _towers;
+
+    private readonly Module<Tensor, Tensor>[] _expertList;
+    private readonly Module<Tensor, Tensor>[] _selectorList;
+    private readonly Module<Tensor, Tensor>[] _mixerList;
+    private readonly Module<Tensor, Tensor>[] _towerList;
+    private readonly float[] _codes;
+    private readonly int _selectorCount;
+    private readonly int _bits;
+    private readonly double _gamma;
+
+    internal DSelectKNetwork(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Module<Tensor, Tensor>> experts, IReadOnlyList<Module<Tensor, Tensor>> selectors, IReadOnlyList<Module<Tensor, Tensor>> mixers, IReadOnlyList<Module<Tensor, Tensor>> towers, int selectorCount, double gamma)
+        : base(nameof(DSelectKNetwork))
+    {
+        _experts = ModuleList(experts.ToArray());
+        _selectors = ModuleDict<Module<Tensor, Tensor>>();
+        _mixers = ModuleDict<Module<Tensor, Tensor>>();
+        _towers = ModuleDict<Module<Tensor, Tensor>>();
+        for (int t = 0; t < tasks.Count; t++)
+        {
+            _selectors.Add(tasks[t].Name, selectors[t]);
+            _mixers.Add(tasks[t].Name, mixers[t]);
+            _towers.Add(tasks[t].Name, towers[t]);
+        }
+
+        _expertList = experts.ToArray();
+        _selectorList = selectors.ToArray();
+        _mixerList = mixers.ToArray();
+        _towerList = towers.ToArray();
+        _selectorCount = selectorCount;
+        _bits = BitCount(experts.Count);
+        _gamma = gamma;
+        _codes = Codes(experts.Count, _bits);
+        RegisterComponents();
+    }
+
+    public override IReadOnlyList<Parameter> TaskParameters(int task)
+        => [.. _selectorList[task].parameters(), .. _mixerList[task].parameters(), .. _towerList[task].parameters()];
+
+    /// <summary>The number of bits m = ⌈log₂ E⌉ (at least 1) of the experts' binary codes.</summary>
+    internal static int BitCount(int experts) => Math.Max(1, (int)Math.Ceiling(Math.Log2(experts)));
+
+    /// <summary>The smooth step S(t) of the paper (Eq. 3): 0 for t ≤ −γ/2, 1 for t ≥ γ/2, else −2t³/γ³ + 3t/(2γ) + ½.</summary>
+    internal static Tensor SmoothStep(Tensor t, double gamma)
+    {
+        var c = t.clamp(-gamma / 2, gamma / 2);
+        return (c.pow(3) * (-2 / (gamma * gamma * gamma))) + (c * (3 / (2 * gamma))) + 0.5;
+    }
+
+    /// <summary>Task <paramref name="task"/>'s weights over the experts, [batch, experts]: Σᵢ softmax(α)ᵢ · r(zᵢ), with r(z)ₑ = Πⱼ (S(zⱼ) if bit j of e is 1, else 1 − S(zⱼ)).</summary>
+    internal Tensor GateWeights(Tensor input, int task)
+    {
+        long batch = input.shape[0];
+        var steps = SmoothStep(_selectorList[task].call(input), _gamma).view(batch, _selectorCount, 1, _bits);
+        var codes = torch.tensor(_codes, [_expertList.Length, _bits], device: input.device, dtype: steps.dtype);
+        var single = ((codes * steps) + ((1 - codes) * (1 - steps))).prod(-1);
+        var alpha = torch.nn.functional.softmax(_mixerList[task].call(input), 1);
+        return (alpha.unsqueeze(2) * single).sum(1);
+    }
+
+    public override Tensor[] forward(Tensor input)
+    {
+        var experts = Mixture.Stack(_expertList, input);
+        var outputs = new Tensor[_towerList.Length];
+        for (int t = 0; t < outputs.Length; t++)
+        {
+            outputs[t] = _towerList[t].call(Mixture.Mix(GateWeights(input, t), experts));
+        }
+
+        return outputs;
+    }
+
+    /// <summary>The binary code of each expert, row-major [experts, bits]: bit j of expert e is (e >> j) &amp; 1.</summary>
+    private static float[] Codes(int experts, int bits)
+    {
+        var codes = new float[experts * bits];
+        for (int e = 0; e < experts; e++)
+        {
+            for (int j = 0; j < bits; j++)
+            {
+                codes[(e * bits) + j] = (e >> j) & 1;
+            }
+        }
+
+        return codes;
+    }
+}
