@@ -23,7 +23,6 @@ internal sealed class AdamOptimizer : ParameterOptimizer
 
     private const int Mean = 0;
     private const int Square = 1;
-    private readonly double _learningRate;
     private readonly double _weightDecay;
     private readonly bool _decoupled;
     private readonly Scalar _beta1 = Beta1.ToScalar();
@@ -33,20 +32,17 @@ internal sealed class AdamOptimizer : ParameterOptimizer
     private readonly Scalar _epsilon = Epsilon.ToScalar();
     private readonly Scalar _one = 1.0.ToScalar();
     private readonly Scalar _weightDecayScalar;
-    private readonly Scalar _decayFactor;
 
     /// <param name="parameters">The parameters to update.</param>
     /// <param name="learningRate">lr.</param>
     /// <param name="weightDecay">wd: L2 (Adam) or decoupled (AdamW).</param>
     /// <param name="decoupled">True for AdamW.</param>
     internal AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double weightDecay, bool decoupled)
-        : base(parameters, slots: 2, presentFromStart: true)
+        : base(parameters, slots: 2, presentFromStart: true, learningRate)
     {
-        _learningRate = learningRate;
         _weightDecay = weightDecay;
         _decoupled = decoupled;
         _weightDecayScalar = weightDecay.ToScalar();
-        _decayFactor = (1 - (learningRate * weightDecay)).ToScalar();
     }
 
     /// <inheritdoc/>
@@ -59,7 +55,8 @@ internal sealed class AdamOptimizer : ParameterOptimizer
         {
             if (_decoupled)
             {
-                parameter.mul_(_decayFactor);
+                using var decayFactor = (1 - (LearningRate * _weightDecay)).ToScalar();
+                parameter.mul_(decayFactor);
             }
             else
             {
@@ -74,7 +71,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
         mean.mul_(_beta1).add_(grad, alpha: _oneMinusBeta1);
         square.mul_(_beta2).addcmul_(grad, grad, value: _oneMinusBeta2);
         using var root = Math.Sqrt(biasCorrection2).ToScalar();
-        using var stepSize = (-(_learningRate / biasCorrection1)).ToScalar();
+        using var stepSize = (-(LearningRate / biasCorrection1)).ToScalar();
         var denominator = square.sqrt().div_(root).add_(_epsilon, alpha: _one);
         parameter.addcdiv_(mean, denominator, value: stepSize);
     }
@@ -82,7 +79,7 @@ internal sealed class AdamOptimizer : ParameterOptimizer
     /// <inheritdoc/>
     protected override void DisposeScalars()
     {
-        foreach (var s in new[] { _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon, _one, _weightDecayScalar, _decayFactor })
+        foreach (var s in new[] { _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon, _one, _weightDecayScalar })
         {
             s.Dispose();
         }
@@ -90,8 +87,8 @@ internal sealed class AdamOptimizer : ParameterOptimizer
 
     /// <inheritdoc/>
     protected override OptimizerHelper CreateTorchSharp() => _decoupled
-        ? new AdamW(Parameters, _learningRate, Beta1, Beta2, Epsilon, _weightDecay)
-        : new Adam(Parameters, _learningRate, Beta1, Beta2, Epsilon, _weightDecay);
+        ? new AdamW(Parameters, LearningRate, Beta1, Beta2, Epsilon, _weightDecay)
+        : new Adam(Parameters, LearningRate, Beta1, Beta2, Epsilon, _weightDecay);
 
     /// <inheritdoc/>
     protected override (long[] Steps, Tensor?[][] Buffers) FromTorchSharp(IReadOnlyList<OptimizerState> states)

@@ -36,8 +36,10 @@ internal abstract class ParameterOptimizer : IDisposable
     /// <param name="parameters">The parameters to update, in a fixed order (the order of the saved state).</param>
     /// <param name="slots">The number of state buffers per parameter (Adam: 2, SGD: 1); they start as zeros.</param>
     /// <param name="presentFromStart">Whether the buffers count as initialised before the first step (Adam) or only after it (SGD momentum).</param>
-    protected ParameterOptimizer(IEnumerable<Parameter> parameters, int slots, bool presentFromStart)
+    /// <param name="learningRate">The learning rate of the next step (a schedule changes it between steps).</param>
+    protected ParameterOptimizer(IEnumerable<Parameter> parameters, int slots, bool presentFromStart, double learningRate)
     {
+        LearningRate = learningRate;
         Parameters = parameters.ToArray();
         _steps = new long[Parameters.Length];
         _active = new bool[Parameters.Length];
@@ -62,6 +64,9 @@ internal abstract class ParameterOptimizer : IDisposable
 
     /// <summary>The name saved with the state, and TorchSharp's class name of the same optimiser ("Adam", "AdamW", "SGD").</summary>
     internal abstract string Kind { get; }
+
+    /// <summary>The learning rate the next <see cref="Step"/> uses; set before each step by the trainer's schedule.</summary>
+    internal double LearningRate { get; set; }
 
     /// <summary>The parameters, in update order.</summary>
     internal Parameter[] Parameters { get; }
@@ -98,7 +103,12 @@ internal abstract class ParameterOptimizer : IDisposable
         }
     }
 
-    /// <summary>Updates every parameter that has a gradient, in its own dispose scope and without recording gradients.</summary>
+    /// <summary>
+    /// Updates every parameter that has a gradient, in its own dispose scope and without recording gradients. A non-finite
+    /// gradient stops the step before anything changes; <see cref="BeforeUpdate"/> runs just before the update; non-finite
+    /// parameters after the update are reported too (the caller restores what <see cref="BeforeUpdate"/> saved).
+    /// </summary>
+    /// <exception cref="NonFiniteUpdateException">A gradient (nothing was changed) or, after the update, a parameter is NaN or infinite.</exception>
     internal void Step()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -107,6 +117,12 @@ internal abstract class ParameterOptimizer : IDisposable
         if (_flat is not null)
         {
             _flat.Attach(_active);
+            if (!AllFinite(_flat.Gradients))
+            {
+                throw new NonFiniteUpdateException("gradient");
+            }
+
+            BeforeUpdate?.Invoke();
             for (int first = 0, end; first < Parameters.Length; first = end)
             {
                 end = first + 1;
@@ -123,13 +139,24 @@ internal abstract class ParameterOptimizer : IDisposable
                 ApplyRun(first, end);
             }
 
+            if (!AllFinite(_flat.Values))
+            {
+                throw new NonFiniteUpdateException("parameter");
+            }
+
             return;
         }
 
+        var grads = Parameters.Select(p => p.grad).ToArray();
+        if (grads.Any(g => g is not null && !AllFinite(g)))
+        {
+            throw new NonFiniteUpdateException("gradient");
+        }
+
+        BeforeUpdate?.Invoke();
         for (int i = 0; i < Parameters.Length; i++)
         {
-            var grad = Parameters[i].grad;
-            if (grad is null)
+            if (grads[i] is not { } grad)
             {
                 continue;
             }
@@ -137,6 +164,30 @@ internal abstract class ParameterOptimizer : IDisposable
             _steps[i]++;
             Apply(Parameters[i], grad, _buffers.Select(b => b[i]).ToArray(), _present.Select(p => p[i]).ToArray(), _steps[i]);
             MarkPresent(i..(i + 1));
+        }
+
+        if (Parameters.Any(p => !AllFinite(p)))
+        {
+            throw new NonFiniteUpdateException("parameter");
+        }
+    }
+
+    /// <summary>Called by <see cref="Step"/> after the gradients were found finite and before any value changes (the trainer saves the state it may roll back to).</summary>
+    internal Action? BeforeUpdate { get; set; }
+
+    /// <summary>The state buffers <see cref="Step"/> changes besides the parameters (owned by the optimiser).</summary>
+    internal IEnumerable<Tensor> StateTensors => _flat is not null ? _flatStates.OfType<Tensor>() : _buffers.SelectMany(b => b);
+
+    /// <summary>A copy of the per-parameter step counts and initialisation flags.</summary>
+    internal (long[] Steps, bool[][] Present) Counters() => ((long[])_steps.Clone(), _present.Select(p => (bool[])p.Clone()).ToArray());
+
+    /// <summary>Restores counters taken with <see cref="Counters"/>.</summary>
+    internal void RestoreCounters((long[] Steps, bool[][] Present) counters)
+    {
+        Array.Copy(counters.Steps, _steps, _steps.Length);
+        for (int s = 0; s < _present.Length; s++)
+        {
+            Array.Copy(counters.Present[s], _present[s], _present[s].Length);
         }
     }
 
@@ -230,6 +281,8 @@ internal abstract class ParameterOptimizer : IDisposable
 
     /// <summary>An owned copy of a tensor from TorchSharp's state (which its optimiser disposes).</summary>
     protected static Tensor? Copy(Tensor? t) => t?.clone().DetachFromDisposeScope();
+
+    private static bool AllFinite(Tensor t) => t.isfinite().all().item<bool>();
 
     private static void DisposeAll(Tensor?[][] buffers)
     {

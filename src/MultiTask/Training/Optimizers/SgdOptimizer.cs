@@ -11,12 +11,10 @@ namespace MultiTask.Training.Optimizers;
 internal sealed class SgdOptimizer : ParameterOptimizer
 {
     private const int MomentumSlot = 0;
-    private readonly double _learningRate;
     private readonly double _momentum;
     private readonly double _weightDecay;
     private readonly Scalar _momentumScalar;
     private readonly Scalar _one = 1.0.ToScalar();
-    private readonly Scalar _negativeLearningRate;
     private readonly Scalar _weightDecayScalar;
 
     /// <param name="parameters">The parameters to update.</param>
@@ -24,13 +22,11 @@ internal sealed class SgdOptimizer : ParameterOptimizer
     /// <param name="momentum">μ; 0 for plain SGD.</param>
     /// <param name="weightDecay">wd (L2).</param>
     internal SgdOptimizer(IEnumerable<Parameter> parameters, double learningRate, double momentum, double weightDecay)
-        : base(parameters, slots: 1, presentFromStart: false)
+        : base(parameters, slots: 1, presentFromStart: false, learningRate)
     {
-        _learningRate = learningRate;
         _momentum = momentum;
         _weightDecay = weightDecay;
         _momentumScalar = momentum.ToScalar();
-        _negativeLearningRate = (-learningRate).ToScalar();
         _weightDecayScalar = weightDecay.ToScalar();
     }
 
@@ -60,20 +56,21 @@ internal sealed class SgdOptimizer : ParameterOptimizer
             grad = buffer;
         }
 
-        parameter.add_(grad, alpha: _negativeLearningRate);
+        using var negativeLearningRate = (-LearningRate).ToScalar();
+        parameter.add_(grad, alpha: negativeLearningRate);
     }
 
     /// <inheritdoc/>
     protected override void DisposeScalars()
     {
-        foreach (var s in new[] { _momentumScalar, _one, _negativeLearningRate, _weightDecayScalar })
+        foreach (var s in new[] { _momentumScalar, _one, _weightDecayScalar })
         {
             s.Dispose();
         }
     }
 
     /// <inheritdoc/>
-    protected override OptimizerHelper CreateTorchSharp() => new SGD(Parameters, _learningRate, _momentum, weight_decay: _weightDecay);
+    protected override OptimizerHelper CreateTorchSharp() => new SGD(Parameters, LearningRate, _momentum, weight_decay: _weightDecay);
 
     /// <inheritdoc/>
     protected override (long[] Steps, Tensor?[][] Buffers) FromTorchSharp(IReadOnlyList<OptimizerState> states)
