@@ -473,52 +473,20 @@ public sealed class MultiTaskTrainer : IDisposable
         double rate = schedule switch
         {
             null => Options.LearningRate,
-            ReduceOnPlateau => _control.PlateauRate ?? Options.LearningRate,
+            ReduceOnPlateau => _control.Plateau?.Rate ?? Options.LearningRate,
             { PerStep: true } => schedule.Rate(Options.LearningRate, _stepCount),
             _ => schedule.Rate(Options.LearningRate, epoch - 1),
         };
         return rate * _control.RecoveryScale;
     }
 
-    /// <summary>PyTorch's <c>ReduceLROnPlateau.step(value)</c> on the run state.</summary>
+    /// <summary>Advances <see cref="ReduceOnPlateau"/>'s run state after an epoch.</summary>
     private void UpdatePlateau(double value, bool higherIsBetter)
     {
-        if (Options.LearningRateSchedule is not ReduceOnPlateau plateau)
+        if (Options.LearningRateSchedule is ReduceOnPlateau plateau)
         {
-            return;
+            _control.Plateau = plateau.Next(_control.Plateau ?? PlateauState.Start(Options.LearningRate), value, higherIsBetter);
         }
-
-        double rate = _control.PlateauRate ?? Options.LearningRate;
-        double best = _control.PlateauBest ?? (higherIsBetter ? double.NegativeInfinity : double.PositiveInfinity);
-        int bad = _control.PlateauBadEpochs + 1, cooldown = _control.PlateauCooldown;
-        if (plateau.IsBetter(value, best, higherIsBetter))
-        {
-            best = value;
-            bad = 0;
-        }
-
-        if (cooldown > 0)
-        {
-            cooldown--;
-            bad = 0;
-        }
-
-        if (bad > plateau.Patience)
-        {
-            double reduced = Math.Max(rate * plateau.Factor, plateau.MinLearningRate);
-            if (rate - reduced > plateau.Epsilon)
-            {
-                rate = reduced;
-            }
-
-            cooldown = plateau.Cooldown;
-            bad = 0;
-        }
-
-        _control.PlateauRate = rate;
-        _control.PlateauBest = double.IsFinite(best) ? best : null;
-        _control.PlateauBadEpochs = bad;
-        _control.PlateauCooldown = cooldown;
     }
 
     /// <summary>The monitored validation value (<see cref="TrainerOptions.Monitor"/>); metrics are looked up in the model's evaluation of each task's validation dataset.</summary>

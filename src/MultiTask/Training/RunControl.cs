@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MultiTask.Serialization;
+using MultiTask.Training.Schedules;
 
 namespace MultiTask.Training;
 
@@ -23,17 +24,8 @@ internal sealed class RunControl
     /// <summary>The weights of <see cref="BestEpoch"/> (kept when best-weight restore is on); null otherwise.</summary>
     internal byte[]? BestWeights { get; set; }
 
-    /// <summary>ReduceOnPlateau: the current rate; null until the schedule is first used (then the base rate).</summary>
-    internal double? PlateauRate { get; set; }
-
-    /// <summary>ReduceOnPlateau: the best value so far; null before the first epoch (PyTorch's ±∞).</summary>
-    internal double? PlateauBest { get; set; }
-
-    /// <summary>ReduceOnPlateau: epochs without improvement.</summary>
-    internal int PlateauBadEpochs { get; set; }
-
-    /// <summary>ReduceOnPlateau: remaining cool-down epochs.</summary>
-    internal int PlateauCooldown { get; set; }
+    /// <summary>ReduceOnPlateau's state; null before its first epoch.</summary>
+    internal PlateauState? Plateau { get; set; }
 
     /// <summary>The factor applied to every rate after divergence recoveries (1 without).</summary>
     internal double RecoveryScale { get; set; } = 1;
@@ -52,10 +44,10 @@ internal sealed class RunControl
         ["bestEpoch"] = BestEpoch,
         ["sinceBest"] = SinceBest,
         ["hasBestWeights"] = BestWeights is not null,
-        ["plateauRate"] = PlateauRate,
-        ["plateauBest"] = PlateauBest,
-        ["plateauBadEpochs"] = PlateauBadEpochs,
-        ["plateauCooldown"] = PlateauCooldown,
+        ["plateauRate"] = Plateau?.Rate,
+        ["plateauBest"] = Plateau?.Best,
+        ["plateauBadEpochs"] = Plateau?.BadEpochs ?? 0,
+        ["plateauCooldown"] = Plateau?.Cooldown ?? 0,
         ["recoveryScale"] = RecoveryScale,
         ["recoveries"] = Recoveries,
     };
@@ -73,10 +65,10 @@ internal sealed class RunControl
         control.BestValue = Finite(json, "bestValue", path);
         control.BestEpoch = json["bestEpoch"]?.GetValue<int>();
         control.SinceBest = NonNegative(json, "sinceBest", path);
-        control.PlateauRate = Finite(json, "plateauRate", path);
-        control.PlateauBest = Finite(json, "plateauBest", path);
-        control.PlateauBadEpochs = NonNegative(json, "plateauBadEpochs", path);
-        control.PlateauCooldown = NonNegative(json, "plateauCooldown", path);
+        if (Finite(json, "plateauRate", path) is double rate)
+        {
+            control.Plateau = new PlateauState(rate, Finite(json, "plateauBest", path), NonNegative(json, "plateauBadEpochs", path), NonNegative(json, "plateauCooldown", path));
+        }
         control.RecoveryScale = Finite(json, "recoveryScale", path) is double scale and > 0 and <= 1
             ? scale
             : throw new ModelFileException($"Checkpoint '{path}': field 'control.recoveryScale' must be in (0, 1].");

@@ -43,8 +43,47 @@ public sealed class ReduceOnPlateau : LearningRateSchedule
     /// <inheritdoc/>
     internal override double Rate(double baseRate, long index) => throw new InvalidOperationException("ReduceOnPlateau has run state; use PlateauState.");
 
+    /// <summary>
+    /// PyTorch's <c>ReduceLROnPlateau.step(value)</c>: the state after an epoch with the monitored value
+    /// <paramref name="value"/> (a NaN value is never an improvement).
+    /// </summary>
+    /// <param name="state">The state before; <see cref="PlateauState.Start"/> at the beginning of a run.</param>
+    /// <param name="value">The epoch's monitored value.</param>
+    /// <param name="higherIsBetter">The monitor's direction (PyTorch's mode "max" when true, "min" otherwise).</param>
+    internal PlateauState Next(PlateauState state, double value, bool higherIsBetter)
+    {
+        double rate = state.Rate;
+        double best = state.Best ?? (higherIsBetter ? double.NegativeInfinity : double.PositiveInfinity);
+        int bad = state.BadEpochs + 1, cooldown = state.Cooldown;
+        if (IsBetter(value, best, higherIsBetter))
+        {
+            best = value;
+            bad = 0;
+        }
+
+        if (cooldown > 0)
+        {
+            cooldown--;
+            bad = 0;
+        }
+
+        if (bad > Patience)
+        {
+            double reduced = Math.Max(rate * Factor, MinLearningRate);
+            if (rate - reduced > Epsilon)
+            {
+                rate = reduced;
+            }
+
+            cooldown = Cooldown;
+            bad = 0;
+        }
+
+        return new PlateauState(rate, double.IsFinite(best) ? best : null, bad, cooldown);
+    }
+
     /// <summary>Whether <paramref name="value"/> improves on <paramref name="best"/> (PyTorch's <c>is_better</c>).</summary>
-    internal bool IsBetter(double value, double best, bool higherIsBetter) => (ThresholdMode, higherIsBetter) switch
+    private bool IsBetter(double value, double best, bool higherIsBetter) => (ThresholdMode, higherIsBetter) switch
     {
         (PlateauThreshold.Relative, false) => value < best * (1 - Threshold),
         (PlateauThreshold.Absolute, false) => value < best - Threshold,
