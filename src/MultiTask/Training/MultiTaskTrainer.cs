@@ -80,6 +80,9 @@ public sealed class MultiTaskTrainer : IDisposable
         }
     }
 
+    /// <summary>The model being trained (not owned by the trainer).</summary>
+    public MultiTaskModel Model => _model;
+
     /// <summary>Code run after every step and epoch of <c>Fit</c>, in order (see <see cref="TrainingCallback"/>). Default: empty.</summary>
     public IList<TrainingCallback> Callbacks { get; } = new List<TrainingCallback>();
 
@@ -290,7 +293,7 @@ public sealed class MultiTaskTrainer : IDisposable
                 var clock = Stopwatch.StartNew();
                 var (trained, learningRate, stepStop) = TrainEpoch(train, sampling, epoch, steps, guard, cancellationToken);
                 _step.History.Add(trained.Losses);
-                double[]? validationLoss = validation is null ? null : ValidationLosses(validation, epoch);
+                double[]? validationLoss = validation is null ? null : ValidationLosses(validation, epoch, guard);
                 double? monitored = validationLoss is null ? null : Monitored(validationLoss, validationSets!);
                 _epochsDone = epoch;
                 if (monitored is double value)
@@ -524,8 +527,8 @@ public sealed class MultiTaskTrainer : IDisposable
     }
 
     /// <summary>Each task's mean validation loss (NaN for a task without validation labels, which is not divergence).</summary>
-    /// <exception cref="TrainingDivergedException">A task with validation labels has a non-finite validation loss.</exception>
-    private double[] ValidationLosses(IReadOnlyList<TaskBlock> blocks, int epoch)
+    /// <exception cref="TrainingDivergedException">A task with validation labels has a non-finite validation loss (the weights go back to before the epoch's last update).</exception>
+    private double[] ValidationLosses(IReadOnlyList<TaskBlock> blocks, int epoch, StepGuard guard)
     {
         int taskCount = _model.Tasks.Count;
         var sums = new double[taskCount];
@@ -545,6 +548,7 @@ public sealed class MultiTaskTrainer : IDisposable
         {
             if (counts[t] > 0 && !double.IsFinite(losses[t]))
             {
+                guard.Restore();
                 throw new TrainingDivergedException($"Task '{_model.Tasks[t].Name}' has a non-finite validation loss ({losses[t].ToString(CultureInfo.InvariantCulture)}) after epoch {epoch}.");
             }
         }
