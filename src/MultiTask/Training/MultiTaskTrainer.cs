@@ -415,7 +415,7 @@ public sealed class MultiTaskTrainer : IDisposable
 
             if (Callbacks.Count > 0)
             {
-                var context = new StepContext(epoch, _stepCount, outcome.Losses, learningRate);
+                var context = new StepContext(this, epoch, _stepCount, outcome.Losses, learningRate);
                 foreach (var callback in Callbacks)
                 {
                     callback.OnStep(context);

@@ -3,13 +3,17 @@ namespace MultiTask.Training;
 /// <summary>What a <see cref="TrainingCallback"/> sees after an optimiser step.</summary>
 public sealed class StepContext
 {
-    internal StepContext(int epoch, long step, IReadOnlyList<double> losses, double learningRate)
+    internal StepContext(MultiTaskTrainer trainer, int epoch, long step, IReadOnlyList<double> losses, double learningRate)
     {
+        Trainer = trainer;
         Epoch = epoch;
         Step = step;
         Losses = losses;
         LearningRate = learningRate;
     }
+
+    /// <summary>The trainer (for example to read its <see cref="MultiTaskTrainer.Model"/>).</summary>
+    public MultiTaskTrainer Trainer { get; }
 
     /// <summary>The epoch, from 1, counted across <c>Fit</c> calls.</summary>
     public int Epoch { get; }

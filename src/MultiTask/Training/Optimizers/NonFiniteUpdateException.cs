@@ -4,8 +4,9 @@ namespace MultiTask.Training.Optimizers;
 internal sealed class NonFiniteUpdateException : Exception
 {
     /// <param name="what">"gradient" or "parameter".</param>
-    internal NonFiniteUpdateException(string what)
-        : base($"a {what} became NaN or infinite.")
+    /// <param name="inner">The native error of an update that overflowed, if any.</param>
+    internal NonFiniteUpdateException(string what, Exception? inner = null)
+        : base($"a {what} became NaN or infinite.", inner)
     {
         What = what;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -108,7 +109,7 @@ internal abstract class ParameterOptimizer : IDisposable
     /// gradient stops the step before anything changes; <see cref="BeforeUpdate"/> runs just before the update; non-finite
     /// parameters after the update are reported too (the caller restores what <see cref="BeforeUpdate"/> saved).
     /// </summary>
-    /// <exception cref="NonFiniteUpdateException">A gradient (nothing was changed) or, after the update, a parameter is NaN or infinite.</exception>
+    /// <exception cref="NonFiniteUpdateException">A gradient is NaN or infinite (nothing was changed), or the update made a parameter NaN or infinite or overflowed the parameters' type (a learning rate too large for float32).</exception>
     internal void Step()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -123,20 +124,27 @@ internal abstract class ParameterOptimizer : IDisposable
             }
 
             BeforeUpdate?.Invoke();
-            for (int first = 0, end; first < Parameters.Length; first = end)
+            try
             {
-                end = first + 1;
-                if (!_active[first])
+                for (int first = 0, end; first < Parameters.Length; first = end)
                 {
-                    continue;
-                }
+                    end = first + 1;
+                    if (!_active[first])
+                    {
+                        continue;
+                    }
 
-                while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _present.All(slot => slot[end] == slot[first]))
-                {
-                    end++;
-                }
+                    while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _present.All(slot => slot[end] == slot[first]))
+                    {
+                        end++;
+                    }
 
-                ApplyRun(first, end);
+                    ApplyRun(first, end);
+                }
+            }
+            catch (ExternalException e) when (e.Message.Contains("without overflow", StringComparison.Ordinal))
+            {
+                throw new NonFiniteUpdateException("parameter", e);
             }
 
             if (!AllFinite(_flat.Values))
@@ -154,16 +162,23 @@ internal abstract class ParameterOptimizer : IDisposable
         }
 
         BeforeUpdate?.Invoke();
-        for (int i = 0; i < Parameters.Length; i++)
+        try
         {
-            if (grads[i] is not { } grad)
+            for (int i = 0; i < Parameters.Length; i++)
             {
-                continue;
-            }
+                if (grads[i] is not { } grad)
+                {
+                    continue;
+                }
 
-            _steps[i]++;
-            Apply(Parameters[i], grad, _buffers.Select(b => b[i]).ToArray(), _present.Select(p => p[i]).ToArray(), _steps[i]);
-            MarkPresent(i..(i + 1));
+                _steps[i]++;
+                Apply(Parameters[i], grad, _buffers.Select(b => b[i]).ToArray(), _present.Select(p => p[i]).ToArray(), _steps[i]);
+                MarkPresent(i..(i + 1));
+            }
+        }
+        catch (ExternalException e) when (e.Message.Contains("without overflow", StringComparison.Ordinal))
+        {
+            throw new NonFiniteUpdateException("parameter", e);
         }
 
         if (Parameters.Any(p => !AllFinite(p)))
