@@ -245,6 +245,7 @@ public sealed class MultiTaskTrainer : IDisposable
         }
 
         WeightingCheckpoint.CheckSameMethod(checkpoint, Weighting, path);
+        var control = RunControl.FromJson(checkpoint["control"] as JsonObject, blobs.Length == 3 ? blobs[2] : null, path);
 
         _model.LoadWeights(blobs[0], path);
         try
@@ -258,7 +259,7 @@ public sealed class MultiTaskTrainer : IDisposable
                 .Select(e => (e as JsonArray ?? []).Select(v => v!.GetValue<double>()).ToArray()));
             _epochsDone = SpecJson.Get<int>(checkpoint, "epochsCompleted");
             _stepCount = SpecJson.Get<long>(checkpoint, "steps");
-            _control = RunControl.FromJson(checkpoint["control"] as JsonObject, blobs.Length == 3 ? blobs[2] : null, path);
+            _control = control;
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or InvalidCastException or EndOfStreamException)
         {

@@ -62,21 +62,31 @@ internal sealed class RunControl
             return control;
         }
 
-        control.BestValue = Finite(json, "bestValue", path);
-        control.BestEpoch = json["bestEpoch"]?.GetValue<int>();
-        control.SinceBest = NonNegative(json, "sinceBest", path);
-        if (Finite(json, "plateauRate", path) is double rate)
+        try
         {
-            control.Plateau = new PlateauState(rate, Finite(json, "plateauBest", path), NonNegative(json, "plateauBadEpochs", path), NonNegative(json, "plateauCooldown", path));
+            control.BestValue = Finite(json, "bestValue", path);
+            control.BestEpoch = json["bestEpoch"]?.GetValue<int>() is int epoch
+                ? (epoch >= 1 ? epoch : throw new ModelFileException($"Checkpoint '{path}': field 'control.bestEpoch' must be ≥ 1."))
+                : null;
+            control.SinceBest = NonNegative(json, "sinceBest", path);
+            if (Finite(json, "plateauRate", path) is double rate)
+            {
+                control.Plateau = new PlateauState(rate, Finite(json, "plateauBest", path), NonNegative(json, "plateauBadEpochs", path), NonNegative(json, "plateauCooldown", path));
+            }
+
+            control.RecoveryScale = Finite(json, "recoveryScale", path) is double scale and > 0 and <= 1
+                ? scale
+                : throw new ModelFileException($"Checkpoint '{path}': field 'control.recoveryScale' must be in (0, 1].");
+            control.Recoveries = NonNegative(json, "recoveries", path);
+            bool hasBest = json["hasBestWeights"]?.GetValue<bool>() ?? false;
+            if (hasBest != (bestWeights is not null))
+            {
+                throw new ModelFileException($"Checkpoint '{path}': field 'control.hasBestWeights' is {(hasBest ? "true" : "false")} but the file has {(bestWeights is null ? "no" : "a")} best-weights blob.");
+            }
         }
-        control.RecoveryScale = Finite(json, "recoveryScale", path) is double scale and > 0 and <= 1
-            ? scale
-            : throw new ModelFileException($"Checkpoint '{path}': field 'control.recoveryScale' must be in (0, 1].");
-        control.Recoveries = NonNegative(json, "recoveries", path);
-        bool hasBest = json["hasBestWeights"]?.GetValue<bool>() ?? false;
-        if (hasBest != (bestWeights is not null))
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
-            throw new ModelFileException($"Checkpoint '{path}': field 'control.hasBestWeights' is {(hasBest ? "true" : "false")} but the file has {(bestWeights is null ? "no" : "a")} best-weights blob.");
+            throw new ModelFileException($"Checkpoint '{path}': a field of 'control' has the wrong type: {e.Message}", e);
         }
 
         control.BestWeights = bestWeights;
