@@ -292,9 +292,28 @@ public sealed class MultiTaskTrainer : IDisposable
                 // the epoch number, so training resumed from a checkpoint continues exactly as if it had never stopped.
                 torch.manual_seed(SeedMix.Of(Options.Seed, epoch, stream: 0));
                 var clock = Stopwatch.StartNew();
-                var (trained, learningRate, stepStop) = TrainEpoch(train, sampling, epoch, steps, guard, cancellationToken);
+                var start = _control.Recoveries < Options.DivergenceRetries ? CaptureEpochStart() : default((byte[], byte[], JsonObject, long)?);
+                EpochTotals trained;
+                double learningRate;
+                bool stepStop;
+                double[]? validationLoss;
+                try
+                {
+                    (trained, learningRate, stepStop) = TrainEpoch(train, sampling, epoch, steps, guard, cancellationToken);
+                    validationLoss = validation is null ? null : ValidationLosses(validation, epoch, guard);
+                }
+                catch (TrainingDivergedException) when (start is { } epochStart)
+                {
+                    // Recovery: the epoch is done again from its start, every later rate lowered.
+                    RestoreEpochStart(epochStart);
+                    steps.RemoveAll(r => r.Epoch == epoch);
+                    _control.Recoveries++;
+                    _control.RecoveryScale *= Options.DivergenceLearningRateFactor;
+                    epoch--;
+                    continue;
+                }
+
                 _step.History.Add(trained.Losses);
-                double[]? validationLoss = validation is null ? null : ValidationLosses(validation, epoch, guard);
                 double? monitored = validationLoss is null ? null : Monitored(validationLoss, validationSets!);
                 _epochsDone = epoch;
                 if (monitored is double value)
@@ -371,7 +390,8 @@ public sealed class MultiTaskTrainer : IDisposable
         using var orders = new RowOrders(blocks, Options.Shuffle, Options.Seed, epoch);
         _model.Network.train();
         double learningRate = LearningRateAt(epoch);
-        for (int s = 0; s < plan.Count; s++, _stepCount++)
+        bool stop = false;
+        for (int s = 0; s < plan.Count && !stop; s++, _stepCount++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             learningRate = LearningRateAt(epoch);
@@ -393,11 +413,11 @@ public sealed class MultiTaskTrainer : IDisposable
                 }
                 catch (Exception e) when (e is TrainingDivergedException or NonFiniteUpdateException)
                 {
-                    if (Recover(e, guard))
+                    // A non-finite loss or weight: back to before the last update, the last weights with a finite loss.
+                    // A non-finite gradient: the current weights gave a finite loss and were not changed.
+                    if (e is not NonFiniteUpdateException { What: "gradient" })
                     {
-                        s--;
-                        _stepCount--;
-                        continue;
+                        guard.Restore();
                     }
 
                     throw e as TrainingDivergedException ?? new TrainingDivergedException(
@@ -422,35 +442,38 @@ public sealed class MultiTaskTrainer : IDisposable
                     callback.OnStep(context);
                 }
 
-                if (context.StopRequested)
-                {
-                    _stepCount++;
-                    return (totals, learningRate, true);
-                }
+                stop = context.StopRequested;
             }
         }
 
-        return (totals, learningRate, false);
+        return (totals, learningRate, stop);
     }
 
     /// <summary>
-    /// After a divergence in a step: puts back the state before the last update where that is the last state with a
-    /// finite loss (always for a non-finite weight or loss; for a non-finite gradient only to retry, since the current
-    /// weights gave a finite loss), and when a retry is left, lowers every later learning rate and says to retry.
+    /// The trainer's state at the start of an epoch (weights, optimiser, weighting state, step counter), in memory, so
+    /// that a divergence recovery can redo the epoch (<see cref="TrainerOptions.DivergenceRetries"/>).
     /// </summary>
-    private bool Recover(Exception divergence, StepGuard guard)
+    private (byte[] Weights, byte[] Optimizer, JsonObject Weighting, long Steps) CaptureEpochStart()
     {
-        bool retry = _control.Recoveries < Options.DivergenceRetries;
-        bool gradient = divergence is NonFiniteUpdateException { What: "gradient" };
-        bool restored = (retry || !gradient) && guard.Restore();
-        if (!retry || !(restored || divergence is NonFiniteUpdateException { What: "parameter" }))
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            return false;
+            _optimizer!.Save(writer);
         }
 
-        _control.Recoveries++;
-        _control.RecoveryScale *= Options.DivergenceLearningRateFactor;
-        return true;
+        var weighting = new JsonObject();
+        WeightingCheckpoint.Write(weighting, Weighting, WeightingState);
+        return (_model.WeightBytes(), stream.ToArray(), weighting, _stepCount);
+    }
+
+    private void RestoreEpochStart((byte[] Weights, byte[] Optimizer, JsonObject Weighting, long Steps) start)
+    {
+        _model.LoadWeights(start.Weights, "(epoch start)");
+        using var stream = new MemoryStream(start.Optimizer, writable: false);
+        using var reader = new BinaryReader(stream);
+        _optimizer!.Load(reader);
+        WeightingCheckpoint.Load(start.Weighting, WeightingState);
+        _stepCount = start.Steps;
     }
 
     /// <summary>The divergence as thrown by <c>Fit</c>: with the best weights restored when they are kept, and the message saying which weights the model holds.</summary>

@@ -23,12 +23,10 @@ internal sealed class StepGuard : IDisposable
         optimizer.BeforeUpdate = Save;
     }
 
-    /// <summary>Whether a saved state exists (it is forgotten when weights change outside a step, e.g. at the start of <c>Fit</c>).</summary>
+    /// <summary>Whether a saved state exists (a guard is created per <c>Fit</c>, so none before its first update).</summary>
     internal bool HasSaved { get; private set; }
 
-    internal void Forget() => HasSaved = false;
-
-    /// <summary>Puts the saved state back; false (and nothing changes) when nothing is saved.</summary>
+    /// <summary>Puts the saved state back (it stays saved, so a retry that fails again goes back to the same point); false (and nothing changes) when nothing is saved.</summary>
     internal bool Restore()
     {
         if (!HasSaved)
@@ -43,7 +41,6 @@ internal sealed class StepGuard : IDisposable
         }
 
         _optimizer.RestoreCounters(_counters);
-        HasSaved = false;
         return true;
     }
 

@@ -71,10 +71,11 @@ public sealed class TrainerOptions
     public LearningRateSchedule? LearningRateSchedule { get; init; }
 
     /// <summary>
-    /// How many times a divergence (non-finite loss, gradient or parameter) is recovered from before
-    /// <see cref="TrainingDivergedException"/> is thrown: the weights and optimiser state go back to before the last
-    /// update, every later learning rate is multiplied by <see cref="DivergenceLearningRateFactor"/>, and the step is
-    /// retried. Counted over the run (across <c>Fit</c> calls and checkpoints). Range: ≥ 0. Default: 0 (no recovery).
+    /// How many times a divergence (non-finite loss, gradient or weight, or validation loss) is recovered from before
+    /// <see cref="TrainingDivergedException"/> is thrown: the weights, optimiser and weighting state go back to the start
+    /// of the epoch (kept in memory), every later learning rate is multiplied by <see cref="DivergenceLearningRateFactor"/>,
+    /// and the epoch is trained again (with the same shuffling and dropout seeds). Counted over the run (across <c>Fit</c>
+    /// calls and checkpoints). Range: ≥ 0. Default: 0 (no recovery).
     /// </summary>
     public int DivergenceRetries { get; init => field = OptionRanges.Require(value, value >= 0, "≥ 0", Owner); }
 
