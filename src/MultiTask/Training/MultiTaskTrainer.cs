@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using MultiTask.Data;
+using MultiTask.Evaluation;
 using MultiTask.Internal;
 using MultiTask.Models;
 using MultiTask.Serialization;
 using MultiTask.Training.Optimizers;
+using MultiTask.Training.Schedules;
 using MultiTask.Transfer;
 using MultiTask.Weighting;
 using TorchSharp;
@@ -14,12 +17,15 @@ namespace MultiTask.Training;
 
 /// <summary>
 /// Trains a <see cref="MultiTaskModel"/> on all its tasks at once: each step computes every task's masked mean
-/// loss, combines them with the static task weights (Σ wₜ·Lₜ), back-propagates and updates the weights.
+/// loss, combines them with the weighting method (by default the static task weights, Σ wₜ·Lₜ), back-propagates and
+/// updates the weights, with the learning rate of <see cref="TrainerOptions.LearningRateSchedule"/>.
 /// </summary>
 /// <remarks>
 /// The trainer owns its optimiser, whose state persists across calls to <c>Fit</c> (so a second call
 /// continues training); it does not own the model. Dispose it when done; <see cref="Dispose"/> is idempotent.
 /// Each training step and each evaluation batch runs in its own TorchSharp dispose scope, so no tensor outlives a step.
+/// The run state (epoch and step counters, optimiser, weighting state, early-stopping state with the best weights,
+/// schedule state) continues across calls to <c>Fit</c> and is saved in checkpoints.
 /// </remarks>
 public sealed class MultiTaskTrainer : IDisposable
 {
@@ -29,6 +35,7 @@ public sealed class MultiTaskTrainer : IDisposable
     private ParameterOptimizer? _optimizer;
     private long _stepCount;
     private int _epochsDone;
+    private RunControl _control = new();
 
     /// <summary>Creates a trainer for a model.</summary>
     /// <param name="model">The model to train; not disposed by the trainer.</param>
@@ -69,7 +76,18 @@ public sealed class MultiTaskTrainer : IDisposable
             _ => (ParameterOptimizer)new SgdOptimizer(parameters, Options.LearningRate, Options.Momentum, Options.WeightDecay, rates),
         };
         _step = new TrainingStep(model, Weighting, WeightingState, Options);
+        Options.LearningRateSchedule?.Check();
+        if (Options.Monitor.Task is { } monitored && model.Tasks.All(t => t.Name != monitored))
+        {
+            throw new ArgumentException($"TrainerOptions.Monitor watches task '{monitored}', which the model does not have; its tasks are {string.Join(", ", model.Tasks.Select(t => $"'{t.Name}'"))}.", nameof(options));
+        }
     }
+
+    /// <summary>The model being trained (not owned by the trainer).</summary>
+    public MultiTaskModel Model => _model;
+
+    /// <summary>Code run after every step and epoch of <c>Fit</c>, in order (see <see cref="TrainingCallback"/>). Default: empty.</summary>
+    public IList<TrainingCallback> Callbacks { get; } = new List<TrainingCallback>();
 
     /// <summary>The task-balancing method (an immutable configuration; not owned by the trainer).</summary>
     public WeightingMethod Weighting { get; }
@@ -95,16 +113,18 @@ public sealed class MultiTaskTrainer : IDisposable
     /// <param name="cancellationToken">Stops training between steps (<see cref="OperationCanceledException"/>). Default: none.</param>
     /// <returns>Per-epoch, per-task losses and weights, and the early-stopping outcome.</returns>
     /// <exception cref="ArgumentException">A dataset does not match the model (inputs or tasks); the message names what differs.</exception>
-    /// <exception cref="TrainingDivergedException">A task's loss became NaN or infinite; the weights are left as before that step.</exception>
+    /// <exception cref="TrainingDivergedException">A loss (training, or validation of a task with labels), gradient or weight became NaN or infinite (see <see cref="TrainerOptions.DivergenceRetries"/>); the message says which weights the model holds.</exception>
     public TrainingHistory Fit(MultiTaskDataset train, MultiTaskDataset? validation = null, Action<EpochRecord>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         CheckReady(validation is not null);
+        var validationSets = validation is null ? null : _model.Tasks.ToDictionary(t => t.Name, _ => validation, StringComparer.Ordinal);
+        CheckMonitor(validationSets);
         var trainView = AlignedView.Of(_model, train);
         CheckHasLabels(train, _model.Tasks.Select(t => t.Name).ToArray(), "train");
         var validationView = validation is null ? null : AlignedView.Of(_model, validation);
         using var trainBlock = TaskBlock.Whole(trainView);
         using var validationBlock = validationView is null ? null : TaskBlock.Whole(validationView);
-        return WithThreads(() => FitEpochs([trainBlock], validationBlock is null ? null : [validationBlock], sampling: null, onEpoch, cancellationToken));
+        return WithThreads(() => FitEpochs([trainBlock], validationBlock is null ? null : [validationBlock], validationSets, sampling: null, onEpoch, cancellationToken));
     }
 
     /// <summary>
@@ -117,10 +137,13 @@ public sealed class MultiTaskTrainer : IDisposable
     /// <param name="cancellationToken">Stops training between steps. Default: none.</param>
     /// <returns>Per-epoch, per-task losses and weights, and the early-stopping outcome.</returns>
     /// <exception cref="ArgumentException">A task has no dataset, a name is unknown, or a dataset does not match the model.</exception>
+    /// <exception cref="TrainingDivergedException">A loss, gradient or weight became NaN or infinite (see the other overload).</exception>
     public TrainingHistory Fit(IReadOnlyDictionary<string, MultiTaskDataset> train, IReadOnlyDictionary<string, MultiTaskDataset>? validation = null, Action<EpochRecord>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         CheckReady(validation is { Count: > 0 });
+        var validationSets = validation is { Count: > 0 } ? validation : null;
+        CheckMonitor(validationSets);
         var trainBlocks = new List<TaskBlock>();
         var validationBlocks = new List<TaskBlock>();
         try
@@ -149,7 +172,7 @@ public sealed class MultiTaskTrainer : IDisposable
                 trainBlocks.Concat(validationBlocks).ToList().ForEach(b => b.PadTo(width, text.PaddingId));
             }
 
-            return WithThreads(() => FitEpochs(trainBlocks, validationBlocks.Count > 0 ? validationBlocks : null, Options.Sampling, onEpoch, cancellationToken));
+            return WithThreads(() => FitEpochs(trainBlocks, validationBlocks.Count > 0 ? validationBlocks : null, validationSets, Options.Sampling, onEpoch, cancellationToken));
         }
         finally
         {
@@ -162,13 +185,17 @@ public sealed class MultiTaskTrainer : IDisposable
 
     /// <summary>
     /// Saves everything needed to resume training exactly: the model (architecture and weights), the optimiser state,
-    /// the weighting method (name, kind and hyperparameters) and its state, the loss history and the epoch and step counters. The file is also a model file:
-    /// <see cref="MultiTaskModel.Load"/> reads its model. Written atomically.
+    /// the weighting method (name, kind and hyperparameters) and its state, the loss history, the epoch and step counters,
+    /// the early-stopping state with the best weights, the schedule's state and the divergence-recovery state. The file is also a model file:
+    /// <see cref="MultiTaskModel.Load"/> reads its model. Written atomically. Saved from <see cref="TrainingCallback.OnEpoch"/>,
+    /// a checkpoint resumes exactly after that epoch.
     /// </summary>
     /// <param name="path">The file to write.</param>
+    /// <exception cref="InvalidOperationException">A weight is NaN or infinite (nothing is written).</exception>
     public void SaveCheckpoint(string path)
     {
         var optimizer = _optimizer ?? throw new ObjectDisposedException(nameof(MultiTaskTrainer));
+        CheckFiniteWeights(path);
         var description = _model.Describe();
         var history = new JsonArray();
         for (int e = 0; e < _step.History.Count; e++)
@@ -182,6 +209,7 @@ public sealed class MultiTaskTrainer : IDisposable
             ["steps"] = _stepCount,
             ["lossHistory"] = history,
         };
+        checkpoint["control"] = _control.ToJson();
         WeightingCheckpoint.Write(checkpoint, Weighting, WeightingState);
         description["checkpoint"] = checkpoint;
         using var stream = new MemoryStream();
@@ -190,7 +218,8 @@ public sealed class MultiTaskTrainer : IDisposable
             optimizer.Save(writer);
         }
 
-        ModelFile.Write(path, description, [_model.WeightBytes(), stream.ToArray()]);
+        byte[][] blobs = _control.BestWeights is { } best ? [_model.WeightBytes(), stream.ToArray(), best] : [_model.WeightBytes(), stream.ToArray()];
+        ModelFile.Write(path, description, blobs);
     }
 
     /// <summary>
@@ -204,7 +233,7 @@ public sealed class MultiTaskTrainer : IDisposable
     {
         var optimizer = _optimizer ?? throw new ObjectDisposedException(nameof(MultiTaskTrainer));
         var (description, blobs) = ModelFile.Read(path);
-        if (description["checkpoint"] is not JsonObject checkpoint || blobs.Length != 2)
+        if (description["checkpoint"] is not JsonObject checkpoint || blobs.Length is not (2 or 3))
         {
             throw new ModelFileException($"'{path}' is a model file, not a training checkpoint.");
         }
@@ -219,6 +248,7 @@ public sealed class MultiTaskTrainer : IDisposable
         }
 
         WeightingCheckpoint.CheckSameMethod(checkpoint, Weighting, path);
+        var control = RunControl.FromJson(checkpoint["control"] as JsonObject, blobs.Length == 3 ? blobs[2] : null, path);
 
         _model.LoadWeights(blobs[0], path);
         try
@@ -232,6 +262,7 @@ public sealed class MultiTaskTrainer : IDisposable
                 .Select(e => (e as JsonArray ?? []).Select(v => v!.GetValue<double>()).ToArray()));
             _epochsDone = SpecJson.Get<int>(checkpoint, "epochsCompleted");
             _stepCount = SpecJson.Get<long>(checkpoint, "steps");
+            _control = control;
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or InvalidCastException or EndOfStreamException)
         {
@@ -247,70 +278,112 @@ public sealed class MultiTaskTrainer : IDisposable
         WeightingState.Dispose();
     }
 
-    private TrainingHistory FitEpochs(IReadOnlyList<TaskBlock> train, IReadOnlyList<TaskBlock>? validation, TaskSampling? sampling, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
+    private TrainingHistory FitEpochs(IReadOnlyList<TaskBlock> train, IReadOnlyList<TaskBlock>? validation, IReadOnlyDictionary<string, MultiTaskDataset>? validationSets, TaskSampling? sampling, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
     {
-        using var snapshot = new WeightSnapshot();
+        using var guard = new StepGuard(_optimizer!, _model.Network.buffers());
         var epochs = new List<EpochRecord>();
         var steps = new List<StepRecord>();
-        double best = double.PositiveInfinity;
-        int? bestEpoch = null;
-        int sinceBest = 0;
-        bool stoppedEarly = false;
+        bool stoppedEarly = false, byCallback = false;
         bool keepBest = validation is not null && Options.RestoreBestWeights;
+        var monitor = Options.Monitor;
         int firstEpoch = _epochsDone + 1, lastEpoch = _epochsDone + Options.Epochs;
-        for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++)
+        try
         {
-            // Every epoch has its own random streams (dropout, shuffling, method randomness), derived from the seed and
-            // the epoch number, so training resumed from a checkpoint continues exactly as if it had never stopped.
-            torch.manual_seed(SeedMix.Of(Options.Seed, epoch, stream: 0));
-            var clock = Stopwatch.StartNew();
-            var trained = TrainEpoch(train, sampling, epoch, steps, cancellationToken);
-            _step.History.Add(trained.Losses);
-            double[]? validationLoss = validation is null ? null : ValidationLosses(validation);
-            double? validationTotal = validationLoss is null ? null : Objective(validationLoss);
-            _epochsDone = epoch;
-            var record = new EpochRecord(
-                epoch,
-                lastEpoch,
-                Objective(trained.Losses),
-                validationTotal,
-                _model.Tasks.Select((t, i) => new TaskEpochRecord(t.Name, trained.Losses[i], validationLoss?[i], trained.Weights[i])).ToArray(),
-                clock.Elapsed)
+            for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++)
             {
-                GradientCosines = trained.Cosines,
-            };
-            epochs.Add(record);
-            onEpoch?.Invoke(record);
-            if (validationTotal is double v)
-            {
-                if (v < best - Options.EarlyStoppingMinDelta || bestEpoch is null)
+                // Every epoch has its own random streams (dropout, shuffling, method randomness), derived from the seed and
+                // the epoch number, so training resumed from a checkpoint continues exactly as if it had never stopped.
+                torch.manual_seed(SeedMix.Of(Options.Seed, epoch, stream: 0));
+                var clock = Stopwatch.StartNew();
+                var start = _control.Recoveries < Options.DivergenceRetries ? CaptureEpochStart() : default((byte[], byte[], JsonObject, long)?);
+                EpochTotals trained;
+                double learningRate;
+                bool stepStop;
+                double[]? validationLoss;
+                try
                 {
-                    best = Math.Min(best, v);
-                    bestEpoch = epoch;
-                    sinceBest = 0;
-                    if (keepBest)
+                    (trained, learningRate, stepStop) = TrainEpoch(train, sampling, epoch, steps, guard, cancellationToken);
+                    validationLoss = validation is null ? null : ValidationLosses(validation, epoch, guard);
+                }
+                catch (TrainingDivergedException) when (start is { } epochStart)
+                {
+                    // Recovery: the epoch is done again from its start, every later rate lowered.
+                    RestoreEpochStart(epochStart);
+                    steps.RemoveAll(r => r.Epoch == epoch);
+                    _control.Recoveries++;
+                    _control.RecoveryScale *= Options.DivergenceLearningRateFactor;
+                    epoch--;
+                    continue;
+                }
+
+                _step.History.Add(trained.Losses);
+                double? monitored = validationLoss is null ? null : Monitored(validationLoss, validationSets!);
+                _epochsDone = epoch;
+                if (monitored is double value)
+                {
+                    if (_control.Improves(value, monitor.HigherIsBetter, Options.EarlyStoppingMinDelta))
                     {
-                        snapshot.Capture(_model.Network);
+                        _control.BestValue = value;
+                        _control.BestEpoch = epoch;
+                        _control.SinceBest = 0;
+                        _control.BestWeights = keepBest ? _model.WeightBytes() : null;
+                    }
+                    else
+                    {
+                        _control.SinceBest++;
                     }
                 }
-                else if (++sinceBest >= Options.EarlyStoppingPatience && epoch < lastEpoch)
+
+                UpdatePlateau(monitored ?? Objective(trained.Losses), monitored is not null && monitor.HigherIsBetter);
+                var record = new EpochRecord(
+                    epoch,
+                    lastEpoch,
+                    Objective(trained.Losses),
+                    validationLoss is null ? null : Objective(validationLoss),
+                    _model.Tasks.Select((t, i) => new TaskEpochRecord(t.Name, trained.Losses[i], validationLoss?[i], trained.Weights[i])).ToArray(),
+                    clock.Elapsed)
+                {
+                    GradientCosines = trained.Cosines,
+                    LearningRate = learningRate,
+                    MonitoredValue = monitored,
+                };
+                epochs.Add(record);
+                onEpoch?.Invoke(record);
+                var context = new EpochContext(this, record, _control.BestEpoch);
+                foreach (var callback in Callbacks)
+                {
+                    callback.OnEpoch(context);
+                }
+
+                if (stepStop || context.StopRequested)
+                {
+                    byCallback = true;
+                    stoppedEarly = stepStop || epoch < lastEpoch;
+                    break;
+                }
+
+                if (monitored is not null && _control.SinceBest >= Options.EarlyStoppingPatience && epoch < lastEpoch)
                 {
                     stoppedEarly = true;
                     break;
                 }
             }
         }
-
-        bool restored = keepBest && bestEpoch is int b && b != epochs[^1].Epoch;
-        if (restored)
+        catch (TrainingDivergedException e)
         {
-            snapshot.Restore(_model.Network);
+            throw Diverged(e, keepBest);
         }
 
-        return new TrainingHistory(epochs, bestEpoch, stoppedEarly, restored) { Steps = steps };
+        bool restored = keepBest && _control.BestWeights is not null && _control.BestEpoch != _epochsDone;
+        if (restored)
+        {
+            _model.LoadWeights(_control.BestWeights!, "(best weights)");
+        }
+
+        return new TrainingHistory(epochs, validation is null ? null : _control.BestEpoch, stoppedEarly, restored) { Steps = steps, StoppedByCallback = byCallback };
     }
 
-    private EpochTotals TrainEpoch(IReadOnlyList<TaskBlock> blocks, TaskSampling? sampling, int epoch, List<StepRecord> steps, CancellationToken cancellationToken)
+    private (EpochTotals Totals, double LearningRate, bool StopRequested) TrainEpoch(IReadOnlyList<TaskBlock> blocks, TaskSampling? sampling, int epoch, List<StepRecord> steps, StepGuard guard, CancellationToken cancellationToken)
     {
         var device = _model.Device;
         var totals = new EpochTotals(_model.Tasks.Count);
@@ -319,30 +392,170 @@ public sealed class MultiTaskTrainer : IDisposable
             : EpochPlanner.Single(blocks[0].RowCount, Options.BatchSize, Options.Schedule, _model.Tasks.Count);
         using var orders = new RowOrders(blocks, Options.Shuffle, Options.Seed, epoch);
         _model.Network.train();
-        for (int s = 0; s < plan.Count; s++, _stepCount++)
+        double learningRate = LearningRateAt(epoch);
+        bool stop = false;
+        for (int s = 0; s < plan.Count && !stop; s++, _stepCount++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var scope = torch.NewDisposeScope();
-            var (x, y, m) = orders.Batch(plan[s], _model.Tasks.Count, device);
+            learningRate = LearningRateAt(epoch);
+            _optimizer!.LearningRate = learningRate;
+            StepOutcome outcome;
+            double[][]? cosines;
             bool measure = Options.GradientDiagnostics switch
             {
                 GradientDiagnostics.PerStep => true,
                 GradientDiagnostics.PerEpoch => Weighting is GradientWeighting || s == 0,
                 _ => false,
             };
-            var outcome = _step.Run(_optimizer!, x, y, m, epoch, _stepCount, measure);
-            var cosines = outcome.Gramian is null ? null : SharedGradients.Cosines(outcome.Gramian);
+            using (var scope = torch.NewDisposeScope())
+            {
+                var (x, y, m) = orders.Batch(plan[s], _model.Tasks.Count, device);
+                try
+                {
+                    outcome = _step.Run(_optimizer!, x, y, m, epoch, _stepCount, measure);
+                }
+                catch (Exception e) when (e is TrainingDivergedException or NonFiniteUpdateException)
+                {
+                    // A non-finite loss or weight: back to before the last update, the last weights with a finite loss.
+                    // A non-finite gradient: the current weights gave a finite loss and were not changed.
+                    if (e is not NonFiniteUpdateException { What: "gradient" })
+                    {
+                        guard.Restore();
+                    }
+
+                    throw e as TrainingDivergedException ?? new TrainingDivergedException(
+                        $"A {((NonFiniteUpdateException)e).What} became NaN or infinite at epoch {epoch}, step {_stepCount} (learning rate {learningRate.ToString(CultureInfo.InvariantCulture)}). " +
+                        "Try a lower learning rate, gradient clipping (MaxGradientNorm), or scaling the inputs and targets.", e);
+                }
+
+                cosines = outcome.Gramian is null ? null : SharedGradients.Cosines(outcome.Gramian);
+            }
+
             totals.Add(outcome, measure ? cosines : null);
             if (Options.GradientDiagnostics == GradientDiagnostics.PerStep && cosines is not null)
             {
                 steps.Add(new StepRecord(epoch, _stepCount, outcome.Weights, cosines));
             }
+
+            if (Callbacks.Count > 0)
+            {
+                var context = new StepContext(this, epoch, _stepCount, outcome.Losses, learningRate);
+                foreach (var callback in Callbacks)
+                {
+                    callback.OnStep(context);
+                }
+
+                stop = context.StopRequested;
+            }
         }
 
-        return totals;
+        return (totals, learningRate, stop);
     }
 
-    private double[] ValidationLosses(IReadOnlyList<TaskBlock> blocks)
+    /// <summary>
+    /// The trainer's state at the start of an epoch (weights, optimiser, weighting state, step counter), in memory, so
+    /// that a divergence recovery can redo the epoch (<see cref="TrainerOptions.DivergenceRetries"/>).
+    /// </summary>
+    private (byte[] Weights, byte[] Optimizer, JsonObject Weighting, long Steps) CaptureEpochStart()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            _optimizer!.Save(writer);
+        }
+
+        var weighting = new JsonObject();
+        WeightingCheckpoint.Write(weighting, Weighting, WeightingState);
+        return (_model.WeightBytes(), stream.ToArray(), weighting, _stepCount);
+    }
+
+    private void RestoreEpochStart((byte[] Weights, byte[] Optimizer, JsonObject Weighting, long Steps) start)
+    {
+        _model.LoadWeights(start.Weights, "(epoch start)");
+        using var stream = new MemoryStream(start.Optimizer, writable: false);
+        using var reader = new BinaryReader(stream);
+        _optimizer!.Load(reader);
+        WeightingCheckpoint.Load(start.Weighting, WeightingState);
+        _stepCount = start.Steps;
+    }
+
+    /// <summary>The divergence as thrown by <c>Fit</c>: with the best weights restored when they are kept, and the message saying which weights the model holds.</summary>
+    private TrainingDivergedException Diverged(TrainingDivergedException e, bool keepBest)
+    {
+        string holds;
+        if (keepBest && _control.BestWeights is { } best)
+        {
+            _model.LoadWeights(best, "(best weights)");
+            holds = $"The model holds the best weights (epoch {_control.BestEpoch}, {Options.Monitor} {_control.BestValue?.ToString(CultureInfo.InvariantCulture)}).";
+        }
+        else
+        {
+            holds = "The model holds the last weights that gave a finite training loss.";
+        }
+
+        return new TrainingDivergedException($"{e.Message} {holds}", e.InnerException ?? e);
+    }
+
+    /// <summary>The learning rate of the next step: the schedule's (or the base rate), times the divergence-recovery factor.</summary>
+    private double LearningRateAt(int epoch)
+    {
+        var schedule = Options.LearningRateSchedule;
+        double rate = schedule switch
+        {
+            null => Options.LearningRate,
+            ReduceOnPlateau => _control.Plateau?.Rate ?? Options.LearningRate,
+            { PerStep: true } => schedule.Rate(Options.LearningRate, _stepCount),
+            _ => schedule.Rate(Options.LearningRate, epoch - 1),
+        };
+        return rate * _control.RecoveryScale;
+    }
+
+    /// <summary>Advances <see cref="ReduceOnPlateau"/>'s run state after an epoch.</summary>
+    private void UpdatePlateau(double value, bool higherIsBetter)
+    {
+        if (Options.LearningRateSchedule is ReduceOnPlateau plateau)
+        {
+            _control.Plateau = plateau.Next(_control.Plateau ?? PlateauState.Start(Options.LearningRate), value, higherIsBetter);
+        }
+    }
+
+    /// <summary>The monitored validation value (<see cref="TrainerOptions.Monitor"/>); metrics are looked up in the model's evaluation of each task's validation dataset.</summary>
+    private double Monitored(double[] validationLoss, IReadOnlyDictionary<string, MultiTaskDataset> sets)
+    {
+        var monitor = Options.Monitor;
+        if (monitor.Metric is not { } metric)
+        {
+            return monitor.Task is { } task ? validationLoss[_model.IndexOf(task)] : Objective(validationLoss);
+        }
+
+        var reports = new Dictionary<MultiTaskDataset, EvaluationReport>(ReferenceEqualityComparer.Instance);
+        EvaluationReport ReportFor(string task)
+        {
+            var data = sets[task];
+            if (!reports.TryGetValue(data, out var report))
+            {
+                report = reports[data] = _model.Evaluate(data);
+            }
+
+            return report;
+        }
+
+        if (monitor.Task is { } one)
+        {
+            var report = ReportFor(one);
+            return MetricLookup.Value(report, one, metric)
+                ?? throw new ArgumentException($"TrainerOptions.Monitor watches {metric} of task '{one}', which that task does not report; it reports {MetricLookup.Available(report, one)}.", "options");
+        }
+
+        var values = sets.Keys.Select(t => MetricLookup.Value(ReportFor(t), t, metric)).OfType<double>().ToArray();
+        return values.Length > 0
+            ? values.Average()
+            : throw new ArgumentException($"TrainerOptions.Monitor watches the mean {metric} over tasks, but no task with validation labels reports {metric}.", "options");
+    }
+
+    /// <summary>Each task's mean validation loss (NaN for a task without validation labels, which is not divergence).</summary>
+    /// <exception cref="TrainingDivergedException">A task with validation labels has a non-finite validation loss (the weights go back to before the epoch's last update).</exception>
+    private double[] ValidationLosses(IReadOnlyList<TaskBlock> blocks, int epoch, StepGuard guard)
     {
         int taskCount = _model.Tasks.Count;
         var sums = new double[taskCount];
@@ -357,7 +570,17 @@ public sealed class MultiTaskTrainer : IDisposable
             }
         }
 
-        return sums.Select((s, t) => counts[t] > 0 ? s / counts[t] : double.NaN).ToArray();
+        var losses = sums.Select((s, t) => counts[t] > 0 ? s / counts[t] : double.NaN).ToArray();
+        for (int t = 0; t < taskCount; t++)
+        {
+            if (counts[t] > 0 && !double.IsFinite(losses[t]))
+            {
+                guard.Restore();
+                throw new TrainingDivergedException($"Task '{_model.Tasks[t].Name}' has a non-finite validation loss ({losses[t].ToString(CultureInfo.InvariantCulture)}) after epoch {epoch}.");
+            }
+        }
+
+        return losses;
     }
 
     private void CheckReady(bool hasValidation)
@@ -410,20 +633,37 @@ public sealed class MultiTaskTrainer : IDisposable
         return TaskBlock.ForTask(data, task.Name, index, _model.Tasks.Count);
     }
 
-    /// <summary>The objective reported and used for early stopping: Σ wₜLₜ with static weights, the plain sum of task losses otherwise.</summary>
-    private double Objective(double[] losses)
+    /// <summary>
+    /// The reported objective (<see cref="EpochRecord.TrainLoss"/>, <see cref="EpochRecord.ValidationLoss"/>): Σₜ Lₜ, the
+    /// unweighted sum of the tasks' mean losses, for every weighting method; a task without labels (NaN) counts 0.
+    /// </summary>
+    private static double Objective(double[] losses) => losses.Where(l => !double.IsNaN(l)).Sum();
+
+    /// <summary>Rejects a monitored task without validation data or labels before training starts.</summary>
+    private void CheckMonitor(IReadOnlyDictionary<string, MultiTaskDataset>? validationSets)
     {
-        var weights = (Weighting as StaticWeighting)?.Weights;
-        double total = 0;
-        for (int t = 0; t < losses.Length; t++)
+        if (validationSets is null || Options.Monitor.Task is not { } task)
         {
-            if (!double.IsNaN(losses[t]))
-            {
-                total += (weights?[t] ?? 1.0) * losses[t];
-            }
+            return;
         }
 
-        return total;
+        if (!validationSets.TryGetValue(task, out var data) || data.LabelCount(task) == 0)
+        {
+            throw new ArgumentException($"TrainerOptions.Monitor watches task '{task}', but the validation data has no label for it.", "validation");
+        }
+    }
+
+    /// <summary>Refuses to write non-finite weights.</summary>
+    private void CheckFiniteWeights(string path)
+    {
+        using var scope = torch.NewDisposeScope();
+        foreach (var (name, tensor) in _model.Network.state_dict())
+        {
+            if (tensor.is_floating_point() && !tensor.isfinite().all().item<bool>())
+            {
+                throw new InvalidOperationException($"Weight '{name}' is NaN or infinite; the checkpoint '{path}' was not written.");
+            }
+        }
     }
 
     private static void CheckGradientSource(WeightingMethod weighting, GradientSource source)

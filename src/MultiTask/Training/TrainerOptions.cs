@@ -1,3 +1,5 @@
+using MultiTask.Training.Schedules;
+
 namespace MultiTask.Training;
 
 /// <summary>
@@ -52,16 +54,42 @@ public sealed class TrainerOptions
     public double? MaxGradientNorm { get; init => field = OptionRanges.Require(value, value is null || (value > 0 && double.IsFinite(value.Value)), "finite and > 0, or null", Owner); }
 
     /// <summary>
-    /// Stops when the validation loss has not improved by more than <see cref="EarlyStoppingMinDelta"/> for this many
-    /// epochs; null to train all epochs. Needs a validation dataset (checked by <c>Fit</c>). Range: ≥ 1, or null. Default: null.
+    /// Stops when the <see cref="Monitor"/>ed validation value has not improved by more than <see cref="EarlyStoppingMinDelta"/>
+    /// for this many epochs; null to train all epochs. Needs a validation dataset (checked by <c>Fit</c>). The count
+    /// continues across <c>Fit</c> calls and checkpoints. Range: ≥ 1, or null. Default: null.
     /// </summary>
     public int? EarlyStoppingPatience { get; init => field = OptionRanges.Require(value, value is null or >= 1, "≥ 1, or null", Owner); }
 
-    /// <summary>The improvement of the validation loss that counts. Range: finite and ≥ 0. Default: 0.</summary>
+    /// <summary>The improvement of the monitored value that counts (in its direction). Range: finite and ≥ 0. Default: 0.</summary>
     public double EarlyStoppingMinDelta { get; init => field = OptionRanges.Require(value, value >= 0 && double.IsFinite(value), "finite and ≥ 0", Owner); }
 
-    /// <summary>Whether the weights of the epoch with the lowest validation loss are restored at the end. Default: true (when validating).</summary>
+    /// <summary>
+    /// The validation value that early stopping, the best epoch (<see cref="RestoreBestWeights"/>) and
+    /// <see cref="ReduceOnPlateau"/> watch: the validation objective, a task's loss, a task's metric or a metric's mean
+    /// over tasks. The task name is checked by the trainer. Default: the validation objective (<c>new ValidationMonitor()</c>).
+    /// </summary>
+    public ValidationMonitor Monitor { get; init => field = value ?? throw new ArgumentNullException(nameof(Monitor), "TrainerOptions.Monitor must not be null; new ValidationMonitor() watches the validation objective."); } = new();
+
+    /// <summary>
+    /// Whether the model ends <c>Fit</c> with the weights of the epoch with the best <see cref="Monitor"/>ed value (kept in
+    /// memory, and in checkpoints), also when training stops early, by a callback or by divergence. Default: true (when validating).
+    /// </summary>
     public bool RestoreBestWeights { get; init; } = true;
+
+    /// <summary>How the learning rate changes during training; null for a constant <see cref="LearningRate"/>. Rules against other settings are checked by the trainer. Default: null.</summary>
+    public LearningRateSchedule? LearningRateSchedule { get; init; }
+
+    /// <summary>
+    /// How many times a divergence (non-finite loss, gradient or weight, or validation loss) is recovered from before
+    /// <see cref="TrainingDivergedException"/> is thrown: the weights, optimiser and weighting state go back to the start
+    /// of the epoch (kept in memory), every later learning rate is multiplied by <see cref="DivergenceLearningRateFactor"/>,
+    /// and the epoch is trained again (with the same shuffling and dropout seeds). Counted over the run (across <c>Fit</c>
+    /// calls and checkpoints). Range: ≥ 0. Default: 0 (no recovery).
+    /// </summary>
+    public int DivergenceRetries { get; init => field = OptionRanges.Require(value, value >= 0, "≥ 0", Owner); }
+
+    /// <summary>The factor applied to the learning rate at each recovery (<see cref="DivergenceRetries"/>). Range: (0, 1). Default: 0.5.</summary>
+    public double DivergenceLearningRateFactor { get; init => field = OptionRanges.Require(value, value is > 0 and < 1, "in (0, 1)", Owner); } = 0.5;
 
     /// <summary>Seeds the shuffling and TorchSharp's generator (dropout). Same seed and thread count give bit-identical weights on CPU. Default: 0.</summary>
     public int Seed { get; init; }

@@ -1,6 +1,10 @@
 namespace MultiTask.Training;
 
-/// <summary>Training produced a non-finite loss; the trainer stops rather than train on NaN.</summary>
+/// <summary>
+/// Training produced a non-finite loss, gradient, weight or validation loss; the trainer stops rather than train on NaN.
+/// The model then holds the last weights that gave a finite training loss, or the best epoch's weights when they are
+/// kept (<see cref="TrainerOptions.RestoreBestWeights"/> with validation data); the message says which.
+/// </summary>
 public sealed class TrainingDivergedException : Exception
 {
     /// <summary>Creates the exception.</summary>

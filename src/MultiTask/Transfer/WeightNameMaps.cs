@@ -31,7 +31,7 @@ public static class WeightNameMaps
     /// <c>i.rest</c> becomes <c>modelPrefix.&lt;name of child i&gt;.rest</c>. The layers must come in the same order
     /// (parameter-free layers such as activations count as positions in both). Other names pass unchanged.
     /// </summary>
-    /// <param name="sequential">The module's Sequential, e.g. <c>model.Network.Trunk</c>.</param>
+    /// <param name="sequential">The module's Sequential, e.g. <c>((HardSharingNetwork)model.Network).Trunk</c>.</param>
     /// <param name="modelPrefix">Its name in the module, e.g. <c>"trunk"</c>; null when the Sequential is the module itself.</param>
     public static Func<string, string?> FromSequentialPositions(nn.Module sequential, string? modelPrefix)
     {
@@ -49,7 +49,7 @@ public static class WeightNameMaps
     /// The inverse of <see cref="FromSequentialPositions"/>, for export: <c>modelPrefix.&lt;name of child i&gt;.rest</c>
     /// becomes <c>i.rest</c>, as PyTorch's unnamed <c>nn.Sequential</c> expects. Names outside the Sequential map to null (left out).
     /// </summary>
-    /// <param name="sequential">The module's Sequential, e.g. <c>model.Network.Trunk</c>.</param>
+    /// <param name="sequential">The module's Sequential, e.g. <c>((HardSharingNetwork)model.Network).Trunk</c>.</param>
     /// <param name="modelPrefix">Its name in the module, e.g. <c>"trunk"</c>; null when the Sequential is the module itself.</param>
     public static Func<string, string?> ToSequentialPositions(nn.Module sequential, string? modelPrefix)
     {

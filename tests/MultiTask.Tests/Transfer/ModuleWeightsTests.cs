@@ -51,12 +51,12 @@ public sealed class ModuleWeightsTests : IDisposable
     public void Import_PositionalPyTorchTrunk_LoadsOnlyTheTrunk_AndGivesPyTorchsRepresentation()
     {
         using var model = TwinOfTorchNet();
-        var heads = model.Network.Heads[1].parameters().Select(p => p.data<float>().ToArray()).ToArray();
+        var heads = ((HardSharingNetwork)model.Network).Heads[1].parameters().Select(p => p.data<float>().ToArray()).ToArray();
 
         var report = model.ImportWeights(TorchReference.File("torch_trunk.safetensors"), new WeightImportOptions
         {
             Prefix = "trunk",
-            NameMap = WeightNameMaps.FromSequentialPositions(model.Network.Trunk, "trunk"),
+            NameMap = WeightNameMaps.FromSequentialPositions(((HardSharingNetwork)model.Network).Trunk, "trunk"),
         });
 
         report.Loaded.Should().Equal(TorchReference.Names("model_names").Where(n => n.StartsWith("trunk.", StringComparison.Ordinal)));
@@ -71,7 +71,7 @@ public sealed class ModuleWeightsTests : IDisposable
             ShouldBeClose(ToMatrix(z), TorchReference.Matrix("trunk_outputs"));
         }
 
-        model.Network.Heads[1].parameters().Select(p => p.data<float>().ToArray()).Should().BeEquivalentTo(heads, o => o.WithStrictOrdering(), "fresh heads keep their values");
+        ((HardSharingNetwork)model.Network).Heads[1].parameters().Select(p => p.data<float>().ToArray()).Should().BeEquivalentTo(heads, o => o.WithStrictOrdering(), "fresh heads keep their values");
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ModuleWeightsTests : IDisposable
 
         var report = model.ImportWeights(TorchReference.File("torch_trunk.safetensors"), new WeightImportOptions
         {
-            NameMap = WeightNameMaps.FromSequentialPositions(model.Network.Trunk, "trunk"),
+            NameMap = WeightNameMaps.FromSequentialPositions(((HardSharingNetwork)model.Network).Trunk, "trunk"),
         });
 
         report.Missing.Should().Equal("heads.price.out.weight", "heads.price.out.bias", "heads.kind.out.weight", "heads.kind.out.bias");
@@ -111,7 +111,7 @@ public sealed class ModuleWeightsTests : IDisposable
 
         var act = () => model.ImportWeights(TorchReference.File("torch_trunk.safetensors"), new WeightImportOptions
         {
-            NameMap = WeightNameMaps.FromSequentialPositions(model.Network.Trunk, "trunk"),
+            NameMap = WeightNameMaps.FromSequentialPositions(((HardSharingNetwork)model.Network).Trunk, "trunk"),
         });
 
         act.Should().Throw<ArgumentException>().WithMessage(
@@ -210,7 +210,7 @@ public sealed class ModuleWeightsTests : IDisposable
         model.ExportSafetensors(path, new WeightExportOptions
         {
             Prefix = "trunk",
-            NameMap = WeightNameMaps.ToSequentialPositions(model.Network.Trunk, "trunk"),
+            NameMap = WeightNameMaps.ToSequentialPositions(((HardSharingNetwork)model.Network).Trunk, "trunk"),
         });
 
         SafetensorsFile.Read(path).Tensors.Select(t => t.Name).Should().Equal(TorchReference.Names("trunk_names"));

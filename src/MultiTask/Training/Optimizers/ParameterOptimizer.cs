@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -27,6 +28,7 @@ internal abstract class ParameterOptimizer : IDisposable
     private const int FormatVersion = 1;
     private readonly long[] _steps;
     private readonly double[] _learningRates;
+    private readonly double _baseLearningRate;
     private readonly Tensor[][] _buffers;
     private readonly Tensor?[] _flatStates;
     private readonly bool[][] _present;
@@ -43,6 +45,7 @@ internal abstract class ParameterOptimizer : IDisposable
     {
         Parameters = parameters.ToArray();
         LearningRate = learningRate;
+        _baseLearningRate = learningRate;
         if (learningRates is not null && learningRates.Count != Parameters.Length)
         {
             throw new ArgumentException($"{learningRates.Count} learning rates were given for {Parameters.Length} parameters.", nameof(learningRates));
@@ -73,10 +76,10 @@ internal abstract class ParameterOptimizer : IDisposable
     /// <summary>The name saved with the state, and TorchSharp's class name of the same optimiser ("Adam", "AdamW", "SGD").</summary>
     internal abstract string Kind { get; }
 
-    /// <summary>The base learning rate (the rate of parameters without a group rate).</summary>
-    internal double LearningRate { get; }
+    /// <summary>The learning rate of the next <see cref="Step"/> (the rate of parameters without a group rate); the trainer's schedule sets it before each step.</summary>
+    internal double LearningRate { get; set; }
 
-    /// <summary>Each parameter's learning rate, in update order.</summary>
+    /// <summary>Each parameter's learning rate at the base rate given to the constructor, in update order.</summary>
     internal IReadOnlyList<double> LearningRates => _learningRates;
 
     /// <summary>The parameters, in update order.</summary>
@@ -114,7 +117,12 @@ internal abstract class ParameterOptimizer : IDisposable
         }
     }
 
-    /// <summary>Updates every parameter that has a gradient, in its own dispose scope and without recording gradients.</summary>
+    /// <summary>
+    /// Updates every parameter that has a gradient, in its own dispose scope and without recording gradients. A non-finite
+    /// gradient stops the step before anything changes; <see cref="BeforeUpdate"/> runs just before the update; non-finite
+    /// parameters after the update are reported too (the caller restores what <see cref="BeforeUpdate"/> saved).
+    /// </summary>
+    /// <exception cref="NonFiniteUpdateException">A gradient is NaN or infinite (nothing was changed), or the update made a parameter NaN or infinite or overflowed the parameters' type (a learning rate too large for float32).</exception>
     internal void Step()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -123,36 +131,91 @@ internal abstract class ParameterOptimizer : IDisposable
         if (_flat is not null)
         {
             _flat.Attach(_active);
-            for (int first = 0, end; first < Parameters.Length; first = end)
+            if (!AllFinite(_flat.Gradients))
             {
-                end = first + 1;
-                if (!_active[first])
-                {
-                    continue;
-                }
+                throw new NonFiniteUpdateException("gradient");
+            }
 
-                while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _learningRates[end] == _learningRates[first] && _present.All(slot => slot[end] == slot[first]))
+            BeforeUpdate?.Invoke();
+            try
+            {
+                for (int first = 0, end; first < Parameters.Length; first = end)
                 {
-                    end++;
-                }
+                    end = first + 1;
+                    if (!_active[first])
+                    {
+                        continue;
+                    }
 
-                ApplyRun(first, end);
+                    while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _present.All(slot => slot[end] == slot[first]))
+                    {
+                        end++;
+                    }
+
+                    ApplyRun(first, end);
+                }
+            }
+            catch (ExternalException e) when (e.Message.Contains("without overflow", StringComparison.Ordinal))
+            {
+                throw new NonFiniteUpdateException("parameter", e);
+            }
+
+            if (!AllFinite(_flat.Values))
+            {
+                throw new NonFiniteUpdateException("parameter");
             }
 
             return;
         }
 
-        for (int i = 0; i < Parameters.Length; i++)
+        var grads = Parameters.Select(p => p.grad).ToArray();
+        if (grads.Any(g => g is not null && !AllFinite(g)))
         {
-            var grad = Parameters[i].grad;
-            if (grad is null)
-            {
-                continue;
-            }
+            throw new NonFiniteUpdateException("gradient");
+        }
 
-            _steps[i]++;
-            Apply(Parameters[i], grad, _buffers.Select(b => b[i]).ToArray(), _present.Select(p => p[i]).ToArray(), _steps[i], _learningRates[i]);
-            MarkPresent(i..(i + 1));
+        BeforeUpdate?.Invoke();
+        try
+        {
+            for (int i = 0; i < Parameters.Length; i++)
+            {
+                if (grads[i] is not { } grad)
+                {
+                    continue;
+                }
+
+                _steps[i]++;
+                Apply(Parameters[i], grad, _buffers.Select(b => b[i]).ToArray(), _present.Select(p => p[i]).ToArray(), _steps[i], RateOf(i));
+                MarkPresent(i..(i + 1));
+            }
+        }
+        catch (ExternalException e) when (e.Message.Contains("without overflow", StringComparison.Ordinal))
+        {
+            throw new NonFiniteUpdateException("parameter", e);
+        }
+
+        if (Parameters.Any(p => !AllFinite(p)))
+        {
+            throw new NonFiniteUpdateException("parameter");
+        }
+    }
+
+    /// <summary>Called by <see cref="Step"/> after the gradients were found finite and before any value changes (the trainer saves the state it may roll back to).</summary>
+    internal Action? BeforeUpdate { get; set; }
+
+    /// <summary>The state buffers <see cref="Step"/> changes besides the parameters (owned by the optimiser).</summary>
+    internal IEnumerable<Tensor> StateTensors => _flat is not null ? _flatStates.OfType<Tensor>() : _buffers.SelectMany(b => b);
+
+    /// <summary>A copy of the per-parameter step counts and initialisation flags.</summary>
+    internal (long[] Steps, bool[][] Present) Counters() => ((long[])_steps.Clone(), _present.Select(p => (bool[])p.Clone()).ToArray());
+
+    /// <summary>Restores counters taken with <see cref="Counters"/>.</summary>
+    internal void RestoreCounters((long[] Steps, bool[][] Present) counters)
+    {
+        Array.Copy(counters.Steps, _steps, _steps.Length);
+        for (int s = 0; s < _present.Length; s++)
+        {
+            Array.Copy(counters.Present[s], _present[s], _present[s].Length);
         }
     }
 
@@ -248,6 +311,8 @@ internal abstract class ParameterOptimizer : IDisposable
     /// <summary>An owned copy of a tensor from TorchSharp's state (which its optimiser disposes).</summary>
     protected static Tensor? Copy(Tensor? t) => t?.clone().DetachFromDisposeScope();
 
+    private static bool AllFinite(Tensor t) => t.isfinite().all().item<bool>();
+
     private static void DisposeAll(Tensor?[][] buffers)
     {
         foreach (var t in buffers.SelectMany(b => b))
@@ -260,6 +325,14 @@ internal abstract class ParameterOptimizer : IDisposable
     /// One update of the parameters first..end−1 (adjacent in the flat buffers, all with a gradient, one step count, one
     /// learning rate and one initialisation state per slot) over their part of the flat buffers: the whole buffers in the usual case.
     /// </summary>
+    /// <summary>
+    /// Parameter <paramref name="index"/>'s rate for the next step: <see cref="LearningRate"/> for parameters at the base
+    /// rate, and a group rate scaled by the schedule's factor (LearningRate / base rate) otherwise.
+    /// </summary>
+    private double RateOf(int index) => _learningRates[index] == _baseLearningRate
+        ? LearningRate
+        : _learningRates[index] * (LearningRate / _baseLearningRate);
+
     private void ApplyRun(int first, int end)
     {
         var flat = _flat!;
@@ -268,13 +341,13 @@ internal abstract class ParameterOptimizer : IDisposable
         var initialised = _present.Select(slot => slot[first]).ToArray();
         if (first == 0 && end == Parameters.Length)
         {
-            Apply(flat.Values, flat.Gradients, _flatStates!, initialised, step, _learningRates[first]);
+            Apply(flat.Values, flat.Gradients, _flatStates!, initialised, step, RateOf(first));
             FlatSteps++;
         }
         else
         {
             long offset = flat.Offsets[first], length = flat.Offsets[end] - offset;
-            Apply(flat.Values.narrow(0, offset, length), flat.Gradients.narrow(0, offset, length), _flatStates.Select(s => s!.narrow(0, offset, length)).ToArray(), initialised, step, _learningRates[first]);
+            Apply(flat.Values.narrow(0, offset, length), flat.Gradients.narrow(0, offset, length), _flatStates.Select(s => s!.narrow(0, offset, length)).ToArray(), initialised, step, RateOf(first));
         }
 
         MarkPresent(first..end);
