@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using MultiTask.Data;
 using MultiTask.Models;
 using MultiTask.Training;
@@ -8,6 +9,19 @@ namespace MultiTask.Benchmarks;
 /// <summary>Variant (1): the model trained through the library's public API.</summary>
 internal static class LibraryRun
 {
+    /// <summary>The first 16 hex digits of the SHA-256 of every parameter's float32 bytes, in module order.</summary>
+    internal static string ParameterHash(MultiTaskModel model)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var p in model.Network.parameters())
+        {
+            using var values = p.detach().contiguous();
+            hash.AppendData(values.bytes);
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..16];
+    }
+
     internal static TaskSpec[] Tasks { get; } = [TaskSpec.Regression("linear"), TaskSpec.Regression("smooth"), TaskSpec.Regression("interaction")];
 
     /// <summary>Builds the dataset (not timed); the caller disposes it.</summary>
@@ -34,10 +48,14 @@ internal static class LibraryRun
             GradientSource = source,
         };
         using var trainer = new MultiTaskTrainer(model, options, weighting);
+        GC.Collect();
+        long rssStart = MemoryProbe.CurrentBytes();
+        MemoryProbe.ResetPeak();
         var clock = Stopwatch.StartNew();
         var history = trainer.Fit(data);
         clock.Stop();
+        long peakGrowth = MemoryProbe.PeakBytes() - rssStart;
         var last = history.Epochs[^1];
-        return new RunResult(clock.Elapsed.TotalSeconds, (long)data.RowCount * epochs, Tasks.Select(t => last[t.Name].TrainLoss).ToArray());
+        return new RunResult(clock.Elapsed.TotalSeconds, (long)data.RowCount * epochs, Tasks.Select(t => last[t.Name].TrainLoss).ToArray(), peakGrowth, ParameterHash(model));
     }
 }

@@ -1,7 +1,10 @@
 namespace MultiTask.Benchmarks;
 
-/// <summary>One timed training run: wall time of the training loop and the last epoch's mean loss per task.</summary>
-internal sealed record RunResult(double Seconds, long Samples, double[] LastEpochLosses)
+/// <summary>
+/// One timed training run: wall time of the training loop, the last epoch's mean loss per task, and (library runs) the
+/// peak RSS above the RSS at the start of the loop and a SHA-256 prefix of the trained parameters.
+/// </summary>
+internal sealed record RunResult(double Seconds, long Samples, double[] LastEpochLosses, long PeakRssGrowthBytes = 0, string ParameterHash = "")
 {
     internal double SamplesPerSecond => Samples / Seconds;
 }
