@@ -29,11 +29,16 @@ internal static class LibraryRun
         => MultiTaskDataset.FromArrays(data.Features, Tasks, data.Targets.Select(TaskTargets.FromValues).ToArray());
 
     /// <summary>Creates a fresh model and trainer (not timed) and times <see cref="MultiTaskTrainer.Fit(MultiTaskDataset, MultiTaskDataset?, Action{EpochRecord}?, CancellationToken)"/>.</summary>
-    internal static RunResult Run(MultiTaskDataset data, int epochs, Weighting.WeightingMethod? weighting = null, GradientSource source = GradientSource.SharedParameters)
+    /// <remarks>With <paramref name="measurePeak"/>, the process's peak RSS is reset before the loop (so it no longer covers earlier work).</remarks>
+    internal static RunResult Run(MultiTaskDataset data, int epochs, Weighting.WeightingMethod? weighting = null, GradientSource source = GradientSource.SharedParameters, bool measurePeak = false)
+        => Run(data, BenchmarkOptions.TrunkSizes, epochs, weighting, source, measurePeak);
+
+    /// <summary>As <see cref="Run(MultiTaskDataset, int, Weighting.WeightingMethod?, GradientSource, bool)"/> with the dataset's tasks and another trunk.</summary>
+    internal static RunResult Run(MultiTaskDataset data, int[] trunkSizes, int epochs, Weighting.WeightingMethod? weighting, GradientSource source, bool measurePeak)
     {
         using var model = MultiTaskModel.Create(
-            Tasks,
-            Trunks.Mlp(BenchmarkOptions.Features, BenchmarkOptions.TrunkSizes),
+            data.Tasks,
+            Trunks.Mlp(BenchmarkOptions.Features, trunkSizes),
             Heads.Mlp(BenchmarkOptions.HeadSizes),
             seed: BenchmarkOptions.ModelSeed);
         var options = new TrainerOptions
@@ -48,14 +53,20 @@ internal static class LibraryRun
             GradientSource = source,
         };
         using var trainer = new MultiTaskTrainer(model, options, weighting);
-        GC.Collect();
-        long rssStart = MemoryProbe.CurrentBytes();
-        MemoryProbe.ResetPeak();
+        long rssStart = 0;
+        if (measurePeak)
+        {
+            GC.Collect();
+            rssStart = MemoryProbe.CurrentBytes();
+            MemoryProbe.ResetPeak();
+        }
+
         var clock = Stopwatch.StartNew();
         var history = trainer.Fit(data);
         clock.Stop();
-        long peakGrowth = MemoryProbe.PeakBytes() - rssStart;
+        long peak = measurePeak ? MemoryProbe.PeakBytes() : 0;
+        long peakGrowth = measurePeak ? peak - rssStart : 0;
         var last = history.Epochs[^1];
-        return new RunResult(clock.Elapsed.TotalSeconds, (long)data.RowCount * epochs, Tasks.Select(t => last[t.Name].TrainLoss).ToArray(), peakGrowth, ParameterHash(model));
+        return new RunResult(clock.Elapsed.TotalSeconds, (long)data.RowCount * epochs, data.Tasks.Select(t => last[t.Name].TrainLoss).ToArray(), peakGrowth, ParameterHash(model), peak);
     }
 }

@@ -2,9 +2,9 @@ namespace MultiTask.Benchmarks;
 
 /// <summary>
 /// One timed training run: wall time of the training loop, the last epoch's mean loss per task, and (library runs) the
-/// peak RSS above the RSS at the start of the loop and a SHA-256 prefix of the trained parameters.
+/// peak RSS above the RSS at the start of the loop, a SHA-256 prefix of the trained parameters and the peak RSS itself.
 /// </summary>
-internal sealed record RunResult(double Seconds, long Samples, double[] LastEpochLosses, long PeakRssGrowthBytes = 0, string ParameterHash = "")
+internal sealed record RunResult(double Seconds, long Samples, double[] LastEpochLosses, long PeakRssGrowthBytes = 0, string ParameterHash = "", long PeakRssBytes = 0)
 {
     internal double SamplesPerSecond => Samples / Seconds;
 }
