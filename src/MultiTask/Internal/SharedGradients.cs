@@ -67,13 +67,13 @@ internal static class SharedGradients
     }
 
     /// <summary>Columns of J converted to float64 at a time when computing the Gramian (bounds the temporary copy).</summary>
-    internal const long GramianChunk = 1 << 16;
+    internal const long GramianChunk = 1 << 14;
 
     /// <summary>
     /// The Gramian J Jᵀ of a [T, P] matrix, computed in float64: products of float32 gradients are exact in float64 and
     /// their sums lose almost nothing, whereas a float32 Gramian of nearly opposite gradients (cosine −0.9998) moves the
     /// solvers' weights by ~1e-4. J is converted in chunks of <see cref="GramianChunk"/> columns, so the temporary float64
-    /// copy is at most T × 512 KiB.
+    /// copy is at most T × 128 KiB.
     /// </summary>
     internal static double[,] Gramian(Tensor jacobian)
     {
@@ -84,19 +84,30 @@ internal static class SharedGradients
         return g;
     }
 
-    /// <summary>J Jᵀ as a [T, T] float64 tensor in the caller's scope (see <see cref="Gramian"/>).</summary>
-    internal static Tensor GramianTensor(Tensor jacobian)
+    /// <summary>
+    /// J Jᵀ as a [T, T] float64 tensor in the caller's scope (see <see cref="Gramian"/>). A <paramref name="scratch"/> of
+    /// [T, <see cref="GramianChunk"/>] float64 (owned by the caller, reused across steps) replaces the per-chunk copies.
+    /// </summary>
+    internal static Tensor GramianTensor(Tensor jacobian, Tensor? scratch = null)
     {
-        long width = jacobian.shape[1];
-        Tensor? sum = null;
-        for (long offset = 0; offset < width || sum is null; offset += GramianChunk)
+        long tasks = jacobian.shape[0], width = jacobian.shape[1];
+        var sum = torch.zeros(tasks, tasks, dtype: ScalarType.Float64, device: jacobian.device);
+        for (long offset = 0; offset < width; offset += GramianChunk)
         {
-            var block = jacobian.narrow(1, offset, Math.Min(GramianChunk, width - offset)).to(ScalarType.Float64);
-            var product = block.matmul(block.t());
-            sum = sum is null ? product : sum.add_(product);
+            long length = Math.Min(GramianChunk, width - offset);
+            var part = jacobian.narrow(1, offset, length);
+            var block = scratch is null ? part.to(ScalarType.Float64) : scratch.narrow(1, 0, length).copy_(part);
+            sum.addmm_(block, block.t());
         }
 
         return sum;
+    }
+
+    /// <summary>A reusable scratch for <see cref="GramianTensor"/>: [T, min(P, <see cref="GramianChunk"/>)] float64, not in any dispose scope.</summary>
+    internal static Tensor GramianScratch(long tasks, long width, Device device)
+    {
+        using var scope = torch.NewDisposeScope();
+        return torch.empty(tasks, Math.Min(width, GramianChunk), dtype: ScalarType.Float64, device: device).DetachFromDisposeScope();
     }
 
     /// <summary>Cosine similarity of every pair of gradients from their Gramian (0 where a gradient is zero).</summary>

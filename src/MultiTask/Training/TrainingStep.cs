@@ -165,7 +165,7 @@ internal sealed class TrainingStep : IDisposable
     /// <summary>
     /// One host read-back per step: the losses and label counts (float32), and with a Jacobian its float64 Gramian.
     /// </summary>
-    private static (double[] Stats, double[,]? Gramian) ReadBack(Tensor stats, Tensor? jacobian)
+    private (double[] Stats, double[,]? Gramian) ReadBack(Tensor stats, Tensor? jacobian)
     {
         if (jacobian is null)
         {
@@ -174,7 +174,7 @@ internal sealed class TrainingStep : IDisposable
 
         int taskCount = (int)jacobian.shape[0];
         int count = (int)stats.numel();
-        var host = torch.cat([stats.to(ScalarType.Float64), SharedGradients.GramianTensor(jacobian).flatten()]).cpu().data<double>().ToArray();
+        var host = torch.cat([stats.to(ScalarType.Float64), SharedGradients.GramianTensor(jacobian, ReferenceEquals(jacobian, _jacobian?.Matrix) ? _jacobian.GramianScratch : null).flatten()]).cpu().data<double>().ToArray();
         var gramian = new double[taskCount, taskCount];
         Buffer.BlockCopy(host, count * sizeof(double), gramian, 0, taskCount * taskCount * sizeof(double));
         return (host[..count], gramian);

@@ -32,6 +32,24 @@ public sealed class SharedGradientsTests
     }
 
     [Fact]
+    public void GramianTensor_WithAReusedScratch_IsExactAndLeavesNoTensor()
+    {
+        var (first, second) = Rows();
+        using var scratch = SharedGradients.GramianScratch(2, Width, torch.CPU);
+        using var j = Jacobian(first, second);
+        var before = Leak.LiveTensors;
+
+        double[] g;
+        using (NewDisposeScope())
+        {
+            g = SharedGradients.GramianTensor(j, scratch).data<double>().ToArray();
+        }
+
+        Leak.LiveTensors.Should().Be(before);
+        g.Should().Equal(342274865, -342236923, -342236923, 342349231);
+    }
+
+    [Fact]
     public void Gramian_SpanningSeveralChunks_SumsEveryColumn()
     {
         using var scope = NewDisposeScope();
