@@ -61,12 +61,14 @@ internal static class LibraryRun
             MemoryProbe.ResetPeak();
         }
 
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var history = trainer.Fit(data);
         clock.Stop();
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
         long peak = measurePeak ? MemoryProbe.PeakBytes() : 0;
         long peakGrowth = measurePeak ? peak - rssStart : 0;
         var last = history.Epochs[^1];
-        return new RunResult(clock.Elapsed.TotalSeconds, (long)data.RowCount * epochs, data.Tasks.Select(t => last[t.Name].TrainLoss).ToArray(), peakGrowth, ParameterHash(model), peak);
+        return new RunResult(clock.Elapsed.TotalSeconds, (long)data.RowCount * epochs, data.Tasks.Select(t => last[t.Name].TrainLoss).ToArray(), peakGrowth, ParameterHash(model), peak, cpu);
     }
 }

@@ -52,8 +52,8 @@ internal static class WeightingBenchmark
         long parameterBytes = ParameterBytes();
         Line($"Peak RSS columns: VmHWM during Fit above the RSS at its start (max over repetitions); budget for a gradient method: EW's + T x parameter bytes = EW's + {BenchmarkOptions.Tasks} x {parameterBytes / 1024.0:F0} KiB.");
         Line(string.Empty);
-        Line($"| method | kind | ms/step | EW ms/step | × EW (median of paired) | × EW (best / best) | target | peak RSS + (EW) | peak RSS + (method) | parameters SHA-256 (first run) |");
-        Line($"|---|---|---|---|---|---|---|---|---|---|");
+        Line($"| method | kind | ms/step | EW ms/step | × EW (median of paired) | × EW (best / best) | × EW (CPU time, median) | target | peak RSS + (EW) | peak RSS + (method) | parameters SHA-256 (first run) |");
+        Line($"|---|---|---|---|---|---|---|---|---|---|---|");
         double steps = Math.Ceiling(options.Rows / (double)BenchmarkOptions.BatchSize) * options.Epochs;
         var selected = options.Methods is null ? Methods : Methods.Where(m => options.Methods.Contains(m.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
         if (selected.Length == 0)
@@ -67,6 +67,7 @@ internal static class WeightingBenchmark
             var ratios = new List<double>();
             var times = new List<double>();
             var equalTimes = new List<double>();
+            var cpuRatios = new List<double>();
             long equalPeak = 0, methodPeak = 0;
             string hash = string.Empty;
             for (int r = 0; r < options.Repeats; r++)
@@ -87,6 +88,7 @@ internal static class WeightingBenchmark
                 ratios.Add(method.Seconds / equal.Seconds);
                 times.Add(method.Seconds / steps * 1000);
                 equalTimes.Add(equal.Seconds / steps * 1000);
+                cpuRatios.Add(method.CpuSeconds / equal.CpuSeconds);
                 equalPeak = Math.Max(equalPeak, equal.PeakRssGrowthBytes);
                 methodPeak = Math.Max(methodPeak, method.PeakRssGrowthBytes);
                 hash = hash.Length == 0 ? method.ParameterHash : hash;
@@ -100,7 +102,7 @@ internal static class WeightingBenchmark
                 "gradient" or "gradient (J state)" => ratio <= 2.2 ? "≤ 2.2 ✓" : "≤ 2.2 ✗",
                 _ => string.Empty,
             };
-            Line($"| {name} | {kind} | {Median(times):F2} | {Median(equalTimes):F2} | {ratio:F2} | {times.Min() / equalTimes.Min():F2} | {target} | {MemoryProbe.Format(equalPeak)} | {MemoryProbe.Format(methodPeak)} | {hash} |");
+            Line($"| {name} | {kind} | {Median(times):F2} | {Median(equalTimes):F2} | {ratio:F2} | {times.Min() / equalTimes.Min():F2} | {Median(cpuRatios):F2} | {target} | {MemoryProbe.Format(equalPeak)} | {MemoryProbe.Format(methodPeak)} | {hash} |");
         }
 
         Line(string.Empty);

@@ -103,11 +103,11 @@ internal static class SharedGradients
         return sum;
     }
 
-    /// <summary>A reusable scratch for <see cref="GramianTensor"/>: [T, min(P, <see cref="GramianChunk"/>)] float64, not in any dispose scope.</summary>
-    internal static Tensor GramianScratch(long tasks, long width, Device device)
+    /// <summary>A reusable scratch for <see cref="GramianTensor"/>: [T, <see cref="GramianChunk"/>] float64, not in any dispose scope.</summary>
+    internal static Tensor GramianScratch(long tasks, Device device)
     {
         using var scope = torch.NewDisposeScope();
-        return torch.empty(tasks, Math.Min(width, GramianChunk), dtype: ScalarType.Float64, device: device).DetachFromDisposeScope();
+        return torch.empty(tasks, GramianChunk, dtype: ScalarType.Float64, device: device).DetachFromDisposeScope();
     }
 
     /// <summary>Cosine similarity of every pair of gradients from their Gramian (0 where a gradient is zero).</summary>

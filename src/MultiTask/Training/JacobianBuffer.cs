@@ -1,4 +1,3 @@
-using MultiTask.Internal;
 using MultiTask.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -28,11 +27,7 @@ internal sealed class JacobianBuffer : IDisposable
         var first = parameters[0];
         Matrix = torch.zeros(taskCount, width, dtype: first.dtype, device: first.device).DetachFromDisposeScope();
         _rows = Enumerable.Range(0, taskCount).Select(t => FlatBuffer.Slices(Matrix.select(0, t), parameters)).ToArray();
-        GramianScratch = SharedGradients.GramianScratch(taskCount, width, first.device);
     }
-
-    /// <summary>Float64 scratch for the Gramian of <see cref="Matrix"/> (see <see cref="SharedGradients.GramianTensor"/>).</summary>
-    internal Tensor GramianScratch { get; }
 
     /// <summary>The [T, P] matrix J of per-task gradients (valid after <see cref="End"/> until the next <see cref="Begin"/>).</summary>
     internal Tensor Matrix { get; }
@@ -75,6 +70,5 @@ internal sealed class JacobianBuffer : IDisposable
         }
 
         Matrix.Dispose();
-        GramianScratch.Dispose();
     }
 }

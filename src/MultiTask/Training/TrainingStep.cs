@@ -28,6 +28,8 @@ internal sealed class TrainingStep : IDisposable
     private readonly Parameter[][] _heads;
     private readonly Parameter[] _modelParameters;
     private JacobianBuffer? _jacobian;
+    private Tensor? _representationRows;
+    private Tensor? _gramianScratch;
 
     internal TrainingStep(MultiTaskModel model, WeightingMethod weighting, WeightingState state, TrainerOptions options)
     {
@@ -119,6 +121,10 @@ internal sealed class TrainingStep : IDisposable
     {
         _jacobian?.Dispose();
         _jacobian = null;
+        _representationRows?.Dispose();
+        _representationRows = null;
+        _gramianScratch?.Dispose();
+        _gramianScratch = null;
     }
 
     /// <summary>
@@ -147,11 +153,20 @@ internal sealed class TrainingStep : IDisposable
         return buffer.Matrix;
     }
 
-    /// <summary>Per-task gradients at the representation z (cheap: through the heads only), [T, B·H], written straight into one matrix.</summary>
+    /// <summary>
+    /// Per-task gradients at the representation z (cheap: through the heads only), [T, B·H], written straight into one
+    /// matrix that is kept while the batch size stays the same.
+    /// </summary>
     private Tensor RepresentationJacobian(Tensor[] losses, Tensor zLeaf)
     {
         int taskCount = losses.Length;
-        var rows = torch.zeros(taskCount, zLeaf.numel(), dtype: zLeaf.dtype, device: zLeaf.device);
+        if (_representationRows is null || _representationRows.shape[1] != zLeaf.numel())
+        {
+            _representationRows?.Dispose();
+            _representationRows = torch.empty(taskCount, zLeaf.numel(), dtype: zLeaf.dtype, device: zLeaf.device).DetachFromDisposeScope();
+        }
+
+        var rows = _representationRows.zero_();
         for (int t = 0; t < taskCount; t++)
         {
             zLeaf.grad = rows[t].view_as(zLeaf);
@@ -174,7 +189,7 @@ internal sealed class TrainingStep : IDisposable
 
         int taskCount = (int)jacobian.shape[0];
         int count = (int)stats.numel();
-        var host = torch.cat([stats.to(ScalarType.Float64), SharedGradients.GramianTensor(jacobian, ReferenceEquals(jacobian, _jacobian?.Matrix) ? _jacobian.GramianScratch : null).flatten()]).cpu().data<double>().ToArray();
+        var host = torch.cat([stats.to(ScalarType.Float64), SharedGradients.GramianTensor(jacobian, _gramianScratch ??= SharedGradients.GramianScratch(taskCount, jacobian.device)).flatten()]).cpu().data<double>().ToArray();
         var gramian = new double[taskCount, taskCount];
         Buffer.BlockCopy(host, count * sizeof(double), gramian, 0, taskCount * taskCount * sizeof(double));
         return (host[..count], gramian);

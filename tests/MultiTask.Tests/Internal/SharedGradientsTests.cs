@@ -35,7 +35,7 @@ public sealed class SharedGradientsTests
     public void GramianTensor_WithAReusedScratch_IsExactAndLeavesNoTensor()
     {
         var (first, second) = Rows();
-        using var scratch = SharedGradients.GramianScratch(2, Width, torch.CPU);
+        using var scratch = SharedGradients.GramianScratch(2, torch.CPU);
         using var j = Jacobian(first, second);
         var before = Leak.LiveTensors;
 
