@@ -124,8 +124,12 @@ namespace MultiTask.Benchmarks
             Line($"Model: trunk MLP {BenchmarkOptions.Features}-{string.Join('-', BenchmarkOptions.TrunkSizes)} ReLU; {BenchmarkOptions.Tasks} regression heads {string.Join('-', BenchmarkOptions.TrunkSizes[^1..])}-{string.Join('-', BenchmarkOptions.HeadSizes)}-1 ReLU; MSE per task, summed.");
             Line($"Data: {options.Rows:N0} rows x {BenchmarkOptions.Features} N(0,1) features (seed {BenchmarkOptions.DataSeed}); training: batch {BenchmarkOptions.BatchSize}, Adam lr {BenchmarkOptions.LearningRate}, {options.Epochs} epoch(s), shuffled, {BenchmarkOptions.Threads} threads.");
             Line($"Weighting method: {options.Weighting}{(options.Weighting == "ew" ? " (equal weighting)" : " (no hand-written loop for it: library vs PyTorch only)")}.");
-            Line($"Runs: warm-up on {BenchmarkOptions.WarmUpRows} rows, then {options.Repeats} alternating repetitions (library, hand | hand, library | ...); median samples/s reported.");
-            Line($"Target: library within 10% of the hand-written loop, i.e. throughput ratio library/hand >= {TargetRatio:F2}.");
+            Line($"Runs: warm-up on {BenchmarkOptions.WarmUpRows} rows, then {options.Repeats} alternating repetitions ({(options.PyTorch ? "PyTorch foreach, default | default, foreach | ...; then " : string.Empty)}library, hand | hand, library | ...); median samples/s reported.");
+            if (options.Weighting == "ew")
+            {
+                Line($"Target: library within 10% of the hand-written loop, i.e. throughput ratio library/hand >= {TargetRatio:F2}.");
+            }
+
             Line($"Runtime: .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
             Line(string.Empty);
         }

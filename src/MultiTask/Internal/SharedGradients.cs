@@ -56,6 +56,46 @@ internal static class SharedGradients
         }
     }
 
+    /// <summary>Columns of J combined at a time by <see cref="WriteCombination"/> (bounds its temporary to 256 KiB of float32).</summary>
+    internal const long DirectionChunk = 1 << 16;
+
+    /// <summary>
+    /// Sets each parameter's gradient to its slice of wᵀJ, computed a chunk of columns at a time straight into the
+    /// gradient, so that no P-long direction is allocated (a parameter without a gradient gets a new one).
+    /// </summary>
+    internal static void WriteCombination(IReadOnlyList<Parameter> parameters, Tensor jacobian, IReadOnlyList<double> weights)
+    {
+        using var noGrad = torch.no_grad();
+        var w = torch.tensor(weights.Select(v => (float)v).ToArray(), device: jacobian.device);
+        long offset = 0;
+        foreach (var p in parameters)
+        {
+            long n = p.numel();
+            var grad = p.grad;
+            if (grad is null)
+            {
+                grad = torch.zeros_like(p);
+                p.grad = grad;
+            }
+
+            if (grad.is_contiguous())
+            {
+                var flat = grad.view(-1);
+                for (long start = 0; start < n; start += DirectionChunk)
+                {
+                    long length = Math.Min(DirectionChunk, n - start);
+                    flat.narrow(0, start, length).copy_(w.matmul(jacobian.narrow(1, offset + start, length)));
+                }
+            }
+            else
+            {
+                grad.copy_(w.matmul(jacobian.narrow(1, offset, n)).view_as(grad));
+            }
+
+            offset += n;
+        }
+    }
+
     /// <summary>Scales each parameter's gradient in place.</summary>
     internal static void Scale(IEnumerable<Parameter> parameters, double factor)
     {

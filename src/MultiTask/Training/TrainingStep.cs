@@ -199,8 +199,15 @@ internal sealed class TrainingStep : IDisposable
     private double[] SharedBackward(GradientWeighting method, Tensor jacobian, double[,] gramian, double[] values, int epoch, long step, Random random)
     {
         var combination = Combine(method, gramian, values, epoch, step, jacobian, random, representation: null, representationShape: null);
-        var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
-        SharedGradients.Write(_shared, direction);
+        if (combination.Direction is { } direction)
+        {
+            SharedGradients.Write(_shared, direction);
+        }
+        else
+        {
+            SharedGradients.WriteCombination(_shared, jacobian, combination.Weights);
+        }
+
         WeightHeads(combination);
         return combination.Weights;
     }

@@ -87,6 +87,29 @@ public sealed class SharedGradientsTests
         mgda[1].Should().BeApproximately(0.49997284124177, 1e-8);
     }
 
+    [Fact]
+    public void WriteCombination_AcrossChunksAndParameters_SetsEachGradientToItsSliceOfTheWeightedSum()
+    {
+        using var scope = NewDisposeScope();
+        long big = (2 * SharedGradients.DirectionChunk) + 5;
+        using var small = new TorchSharp.Modules.Parameter(torch.zeros(3));
+        using var large = new TorchSharp.Modules.Parameter(torch.zeros(big));
+        small.grad = torch.full(3, 9f); // an existing gradient is overwritten in place
+        long width = 3 + big;
+        var k = torch.arange(width, dtype: ScalarType.Int64);
+        var jacobian = torch.stack([torch.ones(width), k.remainder(7).to(ScalarType.Float32)]);
+
+        SharedGradients.WriteCombination([small, large], jacobian, [2, -0.5]);
+
+        // Gradient entry k (counted across both parameters) is 2·1 − 0.5·(k mod 7), exact in float32.
+        var all = torch.cat([small.grad!, large.grad!]).data<float>().ToArray();
+        all.Should().HaveCount((int)width);
+        for (int i = 0; i < all.Length; i++)
+        {
+            all[i].Should().Be(2f - (0.5f * (i % 7)));
+        }
+    }
+
     /// <summary>g₁ ∈ [−500, 500] and g₂ = −g₁ + e with e ∈ [−10, 10], as in the reference script.</summary>
     private static (int[] First, int[] Second) Rows()
     {
