@@ -9,6 +9,9 @@ internal enum BenchmarkMode
     /// <summary>Step time of every weighting method relative to equal weighting.</summary>
     Weightings,
 
+    /// <summary>Samples/s and peak RSS as rows, trunk width and task count grow (equal weighting and PCGrad).</summary>
+    Scaling,
+
     /// <summary>Preprocessing and feature selection against scikit-learn on the same data.</summary>
     ScikitLearn,
 

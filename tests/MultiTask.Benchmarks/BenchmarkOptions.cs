@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MultiTask.Benchmarks;
 
 /// <summary>The command-line settings of the benchmark; everything else is the fixed standard configuration.</summary>
-internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, BenchmarkMode Mode = BenchmarkMode.Throughput, bool PyTorch = false)
+internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, BenchmarkMode Mode = BenchmarkMode.Throughput, bool PyTorch = false, IReadOnlyList<string>? Methods = null, string Weighting = "ew", bool Full = false)
 {
     internal const int Features = 100;
     internal const int Tasks = 3;
@@ -17,15 +17,18 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
     internal static readonly int[] TrunkSizes = [256, 256];
     internal static readonly int[] HeadSizes = [64];
 
-    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- [--weightings | --sklearn | --memory | --pytorch] [--rows N] [--epochs E] [--repeats R]]";
+    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- [--weightings [--methods A,B,...] | --scaling [--full] | --sklearn | --memory | --pytorch [--weighting ew|uw|pcgrad]] [--rows N] [--epochs E] [--repeats R]]";
 
-    /// <summary>Parses the mode, <c>--pytorch</c> (add the PyTorch peer to the throughput mode), <c>--rows N</c>, <c>--epochs E</c> and <c>--repeats R</c>; returns null (after printing why) on bad input.</summary>
+    /// <summary>Parses the mode, <c>--weighting</c> (the method of the throughput mode), <c>--full</c> (the scaling mode's full sizes), <c>--methods</c> (a comma-separated subset for the weighting mode), <c>--pytorch</c> (add the PyTorch peer to the throughput mode), <c>--rows N</c>, <c>--epochs E</c> and <c>--repeats R</c>; returns null (after printing why) on bad input.</summary>
     internal static BenchmarkOptions? Parse(string[] args)
     {
         int? rows = null;
         int epochs = 2, repeats = 3;
         var mode = BenchmarkMode.Throughput;
         bool pytorch = false;
+        string[]? methods = null;
+        string weighting = "ew";
+        bool full = false;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] is "-h" or "--help")
@@ -40,11 +43,36 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
                 continue;
             }
 
-            if (args[i] is "--weightings" or "--sklearn" or "--memory")
+            if (args[i] == "--weighting" && i + 1 < args.Length)
+            {
+                weighting = args[++i].ToLowerInvariant();
+                if (weighting is not ("ew" or "uw" or "pcgrad"))
+                {
+                    Console.Error.WriteLine($"--weighting must be ew, uw or pcgrad, not '{weighting}'.");
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (args[i] == "--full")
+            {
+                full = true;
+                continue;
+            }
+
+            if (args[i] == "--methods" && i + 1 < args.Length)
+            {
+                methods = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                continue;
+            }
+
+            if (args[i] is "--weightings" or "--sklearn" or "--memory" or "--scaling")
             {
                 mode = args[i] switch
                 {
                     "--weightings" => BenchmarkMode.Weightings,
+                    "--scaling" => BenchmarkMode.Scaling,
                     "--sklearn" => BenchmarkMode.ScikitLearn,
                     _ => BenchmarkMode.Memory,
                 };
@@ -79,6 +107,6 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
         }
 
         // The memory mode measures a million-row dataset unless told otherwise; the other modes default to 100,000 rows.
-        return new BenchmarkOptions(rows ?? (mode == BenchmarkMode.Memory ? 1_000_000 : 100_000), epochs, repeats, mode, pytorch);
+        return new BenchmarkOptions(rows ?? (mode == BenchmarkMode.Memory ? 1_000_000 : 100_000), epochs, repeats, mode, pytorch, methods, weighting, full);
     }
 }

@@ -45,10 +45,10 @@ internal sealed class PytorchPeer : IDisposable
         return new PytorchPeer(folder, Path.Combine(RepositoryRoot(), "tests", "reference", "pytorch_peer.py"));
     }
 
-    /// <summary>Runs the script with <c>--foreach</c> or <c>--default</c> Adam; null (after printing why) on failure.</summary>
-    internal PeerResult? Run(bool foreachAdam)
+    /// <summary>Runs the script with <c>--foreach</c> or <c>--default</c> Adam and a weighting method (ew, uw, pcgrad); null (after printing why) on failure.</summary>
+    internal PeerResult? Run(bool foreachAdam, string method = "ew")
     {
-        var start = new ProcessStartInfo(Python, [_script, _folder, foreachAdam ? "--foreach" : "--default"])
+        var start = new ProcessStartInfo(Python, [_script, _folder, foreachAdam ? "--foreach" : "--default", method])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -8,8 +8,15 @@ Reads from <dir> (written by the benchmark's --pytorch mode, raw little-endian):
   perm.i64      [epochs, rows] int64, the per-epoch row order of the hand-written loop
 Trains the same model with the same initial weights and batch order, times only the training loop (after a
 one-epoch warm-up on the first warm_up_rows rows with a separate model), and prints one JSON line:
-  {"optimizer", "seconds", "samples_per_second", "last_epoch_losses", "peak_rss_bytes", "torch", "threads", "blas"}.
-Usage: python3 pytorch_peer.py <dir> (--foreach | --default)
+  {"optimizer", "method", "seconds", "samples_per_second", "last_epoch_losses", "peak_rss_bytes", "torch", "threads", "blas"}.
+The weighting method (third argument, default ew) is one of
+  ew      equal weighting: the sum of the task losses, one backward pass;
+  uw      uncertainty weighting (Kendall, Gal and Cipolla 2018) as the library's UncertaintyWeighting: learnable
+          s_t = log sigma_t^2 starting at -0.5, trained by the same Adam, objective sum_t [L_t / (2 exp(s_t)) + s_t / 2];
+  pcgrad  PCGrad (Yu et al. 2020) as the usual PyTorch implementations: per-task gradients of the trunk from one
+          backward pass per task, each projected onto the normal plane of the others it conflicts with (others in a
+          random order), summed; each head keeps its own task's gradient.
+Usage: python3 pytorch_peer.py <dir> (--foreach | --default) [ew | uw | pcgrad]
 """
 import json
 import os
@@ -56,10 +63,41 @@ def build(meta, flat_weights):
     return net
 
 
-def train(meta, x, y, flat_weights, orders, foreach):
+def pcgrad_backward(net, losses, generator):
+    """Per-task trunk gradients as the rows of J, projected as PCGrad, summed and written to the trunk's .grad."""
+    shared = list(net.trunk.parameters())
+    tasks = len(losses)
+    rows = []
+    for t, loss in enumerate(losses):
+        head = list(net.heads[t].parameters())
+        grads = torch.autograd.grad(loss, shared + head, retain_graph=t < tasks - 1)
+        rows.append(torch.cat([g.reshape(-1) for g in grads[:len(shared)]]))
+        for p, g in zip(head, grads[len(shared):]):
+            p.grad = g
+    jacobian = torch.stack(rows)
+    projected = jacobian.clone()
+    for i in range(tasks):
+        for j in torch.randperm(tasks, generator=generator).tolist():
+            if j == i:
+                continue
+            dot = torch.dot(projected[i], jacobian[j])
+            if dot < 0:
+                projected[i] -= dot / jacobian[j].dot(jacobian[j]) * jacobian[j]
+    direction = projected.sum(0)
+    offset = 0
+    for p in shared:
+        n = p.numel()
+        p.grad = direction[offset:offset + n].view_as(p).clone()
+        offset += n
+
+
+def train(meta, x, y, flat_weights, orders, foreach, method):
     net = build(meta, flat_weights)
-    optimizer = torch.optim.Adam(net.parameters(), lr=meta["lr"], foreach=True if foreach else None)
     rows, tasks, batch = x.shape[0], meta["tasks"], meta["batch"]
+    log_variances = nn.Parameter(torch.full((tasks,), -0.5)) if method == "uw" else None
+    parameters = list(net.parameters()) + ([log_variances] if log_variances is not None else [])
+    optimizer = torch.optim.Adam(parameters, lr=meta["lr"], foreach=True if foreach else None)
+    generator = torch.Generator().manual_seed(meta.get("seed", 0))
     sums = [0.0] * tasks
     net.train()
     start_time = time.perf_counter()
@@ -72,11 +110,17 @@ def train(meta, x, y, flat_weights, orders, foreach):
             yb = y.index_select(0, index)
             outputs = net(xb)
             losses = [nn.functional.mse_loss(outputs[t].view(-1), yb.select(1, t)) for t in range(tasks)]
-            total = losses[0]
-            for loss in losses[1:]:
-                total = total + loss
             optimizer.zero_grad()
-            total.backward()
+            if method == "pcgrad":
+                pcgrad_backward(net, losses, generator)
+            elif method == "uw":
+                stacked = torch.stack(losses)
+                (stacked * (0.5 * torch.exp(-log_variances)) + 0.5 * log_variances).sum().backward()
+            else:
+                total = losses[0]
+                for loss in losses[1:]:
+                    total = total + loss
+                total.backward()
             optimizer.step()
             values = torch.stack(losses).detach().tolist()
             for t in range(tasks):
@@ -93,9 +137,11 @@ def blas_library():
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[2] not in ("--foreach", "--default"):
+    if len(sys.argv) not in (3, 4) or sys.argv[2] not in ("--foreach", "--default") \
+            or (len(sys.argv) == 4 and sys.argv[3] not in ("ew", "uw", "pcgrad")):
         raise SystemExit(__doc__)
     folder, foreach = sys.argv[1], sys.argv[2] == "--foreach"
+    method = sys.argv[3] if len(sys.argv) == 4 else "ew"
     with open(os.path.join(folder, "meta.json")) as f:
         meta = json.load(f)
     torch.set_num_threads(meta["threads"])
@@ -106,10 +152,11 @@ def main():
     perm = torch.from_numpy(np.fromfile(os.path.join(folder, "perm.i64"), dtype="<i8").reshape(epochs, rows))
 
     warm = meta["warm_up_rows"]
-    train(meta, x[:warm], y[:warm], weights, [torch.arange(warm)], foreach)
-    seconds, losses = train(meta, x, y, weights, list(perm), foreach)
+    train(meta, x[:warm], y[:warm], weights, [torch.arange(warm)], foreach, method)
+    seconds, losses = train(meta, x, y, weights, list(perm), foreach, method)
     print(json.dumps({
         "optimizer": "foreach" if foreach else "default",
+        "method": method,
         "seconds": seconds,
         "samples_per_second": rows * epochs / seconds,
         "last_epoch_losses": losses,

@@ -56,6 +56,46 @@ internal static class SharedGradients
         }
     }
 
+    /// <summary>Columns of J combined at a time by <see cref="WriteCombination"/> (bounds its temporary to 256 KiB of float32).</summary>
+    internal const long DirectionChunk = 1 << 16;
+
+    /// <summary>
+    /// Sets each parameter's gradient to its slice of wᵀJ, computed a chunk of columns at a time straight into the
+    /// gradient, so that no P-long direction is allocated (a parameter without a gradient gets a new one).
+    /// </summary>
+    internal static void WriteCombination(IReadOnlyList<Parameter> parameters, Tensor jacobian, IReadOnlyList<double> weights)
+    {
+        using var noGrad = torch.no_grad();
+        var w = torch.tensor(weights.Select(v => (float)v).ToArray(), device: jacobian.device);
+        long offset = 0;
+        foreach (var p in parameters)
+        {
+            long n = p.numel();
+            var grad = p.grad;
+            if (grad is null)
+            {
+                grad = torch.zeros_like(p);
+                p.grad = grad;
+            }
+
+            if (grad.is_contiguous())
+            {
+                var flat = grad.view(-1);
+                for (long start = 0; start < n; start += DirectionChunk)
+                {
+                    long length = Math.Min(DirectionChunk, n - start);
+                    flat.narrow(0, start, length).copy_(w.matmul(jacobian.narrow(1, offset + start, length)));
+                }
+            }
+            else
+            {
+                grad.copy_(w.matmul(jacobian.narrow(1, offset, n)).view_as(grad));
+            }
+
+            offset += n;
+        }
+    }
+
     /// <summary>Scales each parameter's gradient in place.</summary>
     internal static void Scale(IEnumerable<Parameter> parameters, double factor)
     {
@@ -66,15 +106,48 @@ internal static class SharedGradients
         }
     }
 
-    /// <summary>The Gramian J Jᵀ of a [T, P] matrix, as doubles.</summary>
+    /// <summary>Columns of J converted to float64 at a time when computing the Gramian (bounds the temporary copy).</summary>
+    internal const long GramianChunk = 1 << 14;
+
+    /// <summary>
+    /// The Gramian J Jᵀ of a [T, P] matrix, computed in float64: products of float32 gradients are exact in float64 and
+    /// their sums lose almost nothing, whereas a float32 Gramian of nearly opposite gradients (cosine −0.9998) moves the
+    /// solvers' weights by ~1e-4. J is converted in chunks of <see cref="GramianChunk"/> columns, so the temporary float64
+    /// copy is at most T × 128 KiB.
+    /// </summary>
     internal static double[,] Gramian(Tensor jacobian)
     {
         int taskCount = (int)jacobian.shape[0];
-        // Float32 products (the gradients' own precision), converted once the T×T result is small.
-        var values = Array.ConvertAll(jacobian.matmul(jacobian.t()).cpu().data<float>().ToArray(), v => (double)v);
+        var values = GramianTensor(jacobian).cpu().data<double>().ToArray();
         var g = new double[taskCount, taskCount];
         Buffer.BlockCopy(values, 0, g, 0, values.Length * sizeof(double));
         return g;
+    }
+
+    /// <summary>
+    /// J Jᵀ as a [T, T] float64 tensor in the caller's scope (see <see cref="Gramian"/>). A <paramref name="scratch"/> of
+    /// [T, <see cref="GramianChunk"/>] float64 (owned by the caller, reused across steps) replaces the per-chunk copies.
+    /// </summary>
+    internal static Tensor GramianTensor(Tensor jacobian, Tensor? scratch = null)
+    {
+        long tasks = jacobian.shape[0], width = jacobian.shape[1];
+        var sum = torch.zeros(tasks, tasks, dtype: ScalarType.Float64, device: jacobian.device);
+        for (long offset = 0; offset < width; offset += GramianChunk)
+        {
+            long length = Math.Min(GramianChunk, width - offset);
+            var part = jacobian.narrow(1, offset, length);
+            var block = scratch is null ? part.to(ScalarType.Float64) : scratch.narrow(1, 0, length).copy_(part);
+            sum.addmm_(block, block.t());
+        }
+
+        return sum;
+    }
+
+    /// <summary>A reusable scratch for <see cref="GramianTensor"/>: [T, <see cref="GramianChunk"/>] float64, not in any dispose scope.</summary>
+    internal static Tensor GramianScratch(long tasks, Device device)
+    {
+        using var scope = torch.NewDisposeScope();
+        return torch.empty(tasks, GramianChunk, dtype: ScalarType.Float64, device: device).DetachFromDisposeScope();
     }
 
     /// <summary>Cosine similarity of every pair of gradients from their Gramian (0 where a gradient is zero).</summary>

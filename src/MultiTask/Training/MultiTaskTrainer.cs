@@ -275,6 +275,7 @@ public sealed class MultiTaskTrainer : IDisposable
     {
         _optimizer?.Dispose();
         _optimizer = null;
+        _step.Dispose();
         WeightingState.Dispose();
     }
 

@@ -14,7 +14,11 @@ namespace MultiTask.Training;
 /// (one weighted backward for loss-based methods; per-task gradients, combination and write-back for gradient-based
 /// ones), clipping and the optimiser step. The caller opens the dispose scope.
 /// </summary>
-internal sealed class TrainingStep
+/// <remarks>
+/// Per-task gradients of the shared parameters go straight into the rows of one preallocated Jacobian
+/// (<see cref="JacobianBuffer"/>); the task losses and the float64 Gramian come back to the host in one read.
+/// </remarks>
+internal sealed class TrainingStep : IDisposable
 {
     private readonly MultiTaskModel _model;
     private readonly WeightingMethod _weighting;
@@ -23,6 +27,9 @@ internal sealed class TrainingStep
     private readonly Parameter[] _shared;
     private readonly Parameter[][] _heads;
     private readonly Parameter[] _modelParameters;
+    private JacobianBuffer? _jacobian;
+    private Tensor? _representationRows;
+    private Tensor? _gramianScratch;
 
     internal TrainingStep(MultiTaskModel model, WeightingMethod weighting, WeightingState state, TrainerOptions options)
     {
@@ -57,7 +64,12 @@ internal sealed class TrainingStep
         var (stacked, weightSums) = separate is null
             ? TaskLoss.StackedLosses(tasks, outputs, y, m)
             : (torch.stack(separate), WeightSums(tasks, y, m));
-        var stats = Array.ConvertAll(torch.cat([stacked.detach(), weightSums]).cpu().data<float>().ToArray(), v => (double)v);
+        optimizer.ZeroGrad();
+        // The per-task backward passes come before the read-back, so that the losses and the Gramian share it.
+        var jacobian = _weighting is GradientWeighting
+            ? (representation ? RepresentationJacobian(separate!, zLeaf!) : SharedJacobian(separate!))
+            : measureGradients ? SharedJacobian(separate!, withHeads: false) : null;
+        var (stats, gramian) = ReadBack(torch.cat([stacked.detach(), weightSums]), jacobian);
         var values = stats[..taskCount];
         for (int t = 0; t < taskCount; t++)
         {
@@ -69,19 +81,11 @@ internal sealed class TrainingStep
             }
         }
 
-        Tensor[] Losses() => separate!;
-        optimizer.ZeroGrad();
         var random = new Random(SeedMix.Of(_options.Seed, step, stream: 2));
         double[] weights;
-        double[,]? gramian = null;
         switch (_weighting)
         {
             case LossWeighting lossWeighting:
-                if (measureGradients)
-                {
-                    gramian = MeasureGramian(Losses());
-                }
-
                 var combination = lossWeighting.Combine(new LossWeightingContext
                 {
                     Losses = stacked,
@@ -96,9 +100,9 @@ internal sealed class TrainingStep
                 weights = combination.Weights;
                 break;
             case GradientWeighting gradientWeighting:
-                (weights, gramian) = representation
-                    ? RepresentationBackward(gradientWeighting, Losses(), z!, zLeaf!, values, epoch, step, random)
-                    : SharedBackward(gradientWeighting, Losses(), values, epoch, step, random);
+                weights = representation
+                    ? RepresentationBackward(gradientWeighting, jacobian!, gramian!, z!, zLeaf!, values, epoch, step, random)
+                    : SharedBackward(gradientWeighting, jacobian!, gramian!, values, epoch, step, random);
                 break;
             default:
                 throw new InvalidOperationException($"Unsupported weighting method type {_weighting.GetType().Name}.");
@@ -118,46 +122,110 @@ internal sealed class TrainingStep
         return new StepOutcome(values, stats[taskCount..], weights, gramian);
     }
 
-    /// <summary>Per-task gradients of the shared parameters, combined by the method; heads get their own task's gradient.</summary>
-    private (double[] Weights, double[,] Gramian) SharedBackward(GradientWeighting method, Tensor[] losses, double[] values, int epoch, long step, Random random)
+    /// <summary>Frees the Jacobian buffer.</summary>
+    public void Dispose()
     {
-        int taskCount = losses.Length;
-        var rows = new Tensor[taskCount];
-        for (int t = 0; t < taskCount; t++)
-        {
-            torch.autograd.backward([losses[t]], retain_graph: t < taskCount - 1, inputs: [.. _shared, .. _heads[t]]);
-            rows[t] = SharedGradients.Read(_shared);
-            SharedGradients.Clear(_shared);
-        }
-
-        var jacobian = torch.stack(rows);
-        var gramian = SharedGradients.Gramian(jacobian);
-        var combination = Combine(method, gramian, values, epoch, step, jacobian, random, representation: null, representationShape: null);
-        var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
-        SharedGradients.Write(_shared, direction);
-        WeightHeads(combination);
-        return (combination.Weights, gramian);
+        _jacobian?.Dispose();
+        _jacobian = null;
+        _representationRows?.Dispose();
+        _representationRows = null;
+        _gramianScratch?.Dispose();
+        _gramianScratch = null;
     }
 
-    /// <summary>Per-task gradients at the representation z (cheap: through the heads only), then one trunk backward of Σ wₜ ∂Lₜ/∂z.</summary>
-    private (double[] Weights, double[,] Gramian) RepresentationBackward(GradientWeighting method, Tensor[] losses, Tensor z, Tensor zLeaf, double[] values, int epoch, long step, Random random)
+    /// <summary>
+    /// The per-task gradients of the shared parameters, [T, P], written by the backward passes into the reused Jacobian
+    /// buffer (the last pass frees the graph); with <paramref name="withHeads"/>, each head also gets its own task's gradient.
+    /// </summary>
+    private Tensor SharedJacobian(Tensor[] losses, bool withHeads = true)
     {
         int taskCount = losses.Length;
-        var rows = new Tensor[taskCount];
-        for (int t = 0; t < taskCount; t++)
+        var buffer = _jacobian ??= new JacobianBuffer(_shared, taskCount);
+        buffer.Begin();
+        try
         {
-            torch.autograd.backward([losses[t]], retain_graph: t < taskCount - 1, inputs: [zLeaf, .. _heads[t]]);
-            rows[t] = zLeaf.grad!.flatten().clone();
-            zLeaf.grad!.zero_();
+            for (int t = 0; t < taskCount; t++)
+            {
+                buffer.Target(t);
+                bool last = t == taskCount - 1;
+                torch.autograd.backward([losses[t]], retain_graph: !last || !withHeads, inputs: withHeads ? [.. _shared, .. _heads[t]] : _shared);
+            }
+        }
+        finally
+        {
+            buffer.End();
         }
 
-        var jacobian = torch.stack(rows);
-        var gramian = SharedGradients.Gramian(jacobian);
+        return buffer.Matrix;
+    }
+
+    /// <summary>
+    /// Per-task gradients at the representation z (cheap: through the heads only), [T, B·H], written straight into one
+    /// matrix that is kept while the batch size stays the same.
+    /// </summary>
+    private Tensor RepresentationJacobian(Tensor[] losses, Tensor zLeaf)
+    {
+        int taskCount = losses.Length;
+        if (_representationRows is null || _representationRows.shape[1] != zLeaf.numel())
+        {
+            _representationRows?.Dispose();
+            _representationRows = torch.empty(taskCount, zLeaf.numel(), dtype: zLeaf.dtype, device: zLeaf.device).DetachFromDisposeScope();
+        }
+
+        var rows = _representationRows.zero_();
+        for (int t = 0; t < taskCount; t++)
+        {
+            zLeaf.grad = rows[t].view_as(zLeaf);
+            torch.autograd.backward([losses[t]], retain_graph: t < taskCount - 1, inputs: [zLeaf, .. _heads[t]]);
+        }
+
+        zLeaf.grad = null;
+        return rows;
+    }
+
+    /// <summary>
+    /// One host read-back per step: the losses and label counts (float32), and with a Jacobian its float64 Gramian.
+    /// </summary>
+    private (double[] Stats, double[,]? Gramian) ReadBack(Tensor stats, Tensor? jacobian)
+    {
+        if (jacobian is null)
+        {
+            return (Array.ConvertAll(stats.cpu().data<float>().ToArray(), v => (double)v), null);
+        }
+
+        int taskCount = (int)jacobian.shape[0];
+        int count = (int)stats.numel();
+        var host = torch.cat([stats.to(ScalarType.Float64), SharedGradients.GramianTensor(jacobian, _gramianScratch ??= SharedGradients.GramianScratch(taskCount, jacobian.device)).flatten()]).cpu().data<double>().ToArray();
+        var gramian = new double[taskCount, taskCount];
+        Buffer.BlockCopy(host, count * sizeof(double), gramian, 0, taskCount * taskCount * sizeof(double));
+        return (host[..count], gramian);
+    }
+
+    /// <summary>Combines the per-task gradients of the shared parameters and writes the direction; heads already hold their own task's gradient.</summary>
+    private double[] SharedBackward(GradientWeighting method, Tensor jacobian, double[,] gramian, double[] values, int epoch, long step, Random random)
+    {
+        var combination = Combine(method, gramian, values, epoch, step, jacobian, random, representation: null, representationShape: null);
+        if (combination.Direction is { } direction)
+        {
+            SharedGradients.Write(_shared, direction);
+        }
+        else
+        {
+            SharedGradients.WriteCombination(_shared, jacobian, combination.Weights);
+        }
+
+        WeightHeads(combination);
+        return combination.Weights;
+    }
+
+    /// <summary>Combines the per-task gradients at the representation z, then one trunk backward of Σ wₜ ∂Lₜ/∂z.</summary>
+    private double[] RepresentationBackward(GradientWeighting method, Tensor jacobian, double[,] gramian, Tensor z, Tensor zLeaf, double[] values, int epoch, long step, Random random)
+    {
         var combination = Combine(method, gramian, values, epoch, step, jacobian, random, zLeaf.detach().flatten(), zLeaf.shape);
         var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
         torch.autograd.backward([z], [direction.view_as(z)], inputs: _shared);
         WeightHeads(combination);
-        return (combination.Weights, gramian);
+        return combination.Weights;
     }
 
     private static Tensor WeightSums(IReadOnlyList<TaskSpec> tasks, Tensor y, Tensor m)
@@ -194,20 +262,6 @@ internal sealed class TrainingStep
         }
 
         return combination;
-    }
-
-    /// <summary>For loss-based methods with diagnostics: the Gramian of the shared-parameter gradients, without touching .grad.</summary>
-    private double[,] MeasureGramian(Tensor[] losses)
-    {
-        var rows = new Tensor[losses.Length];
-        for (int t = 0; t < losses.Length; t++)
-        {
-            torch.autograd.backward([losses[t]], retain_graph: true, inputs: _shared);
-            rows[t] = SharedGradients.Read(_shared);
-            SharedGradients.Clear(_shared);
-        }
-
-        return SharedGradients.Gramian(torch.stack(rows));
     }
 
     private static Tensor Direct(Tensor jacobian, double[] weights)

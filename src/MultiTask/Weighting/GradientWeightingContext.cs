@@ -9,7 +9,10 @@ namespace MultiTask.Weighting;
 /// <remarks>A class rather than a parameter list, so that members can be added without breaking methods.</remarks>
 public sealed class GradientWeightingContext
 {
-    /// <summary>The T×T Gramian: entry (i, j) is the dot product of task i's and task j's gradient.</summary>
+    /// <summary>
+    /// The T×T Gramian: entry (i, j) is the dot product of task i's and task j's gradient. The trainer accumulates it in
+    /// float64 from the float32 gradients, so nearly opposite gradients keep their exact Gramian up to double rounding.
+    /// </summary>
     public required double[,] Gramian { get; init; }
 
     /// <summary>The task losses of this step (batch means), in task order.</summary>

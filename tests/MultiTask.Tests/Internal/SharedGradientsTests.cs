@@ -1,0 +1,140 @@
+using MultiTask.Internal;
+using MultiTask.Tests.TestUtilities;
+using MultiTask.Weighting;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MultiTask.Tests.Internal;
+
+/// <summary>
+/// The trainer's task Gramian on an ill-conditioned Jacobian: two integer-valued task gradients at cosine −0.99978, whose
+/// exact Gramian and exact UPGrad/MGDA weights come from tests/reference/gramian_precision_reference.py (integer
+/// arithmetic, then float64). A float32 Gramian moves the weights by 3e-7 (MGDA) and 1.3e-6 (UPGrad).
+/// </summary>
+[Collection(TorchCollection.Name)]
+public sealed class SharedGradientsTests
+{
+    private const int Width = 4096;
+
+    [Fact]
+    public void Gramian_OfNearlyOppositeGradients_IsExact()
+    {
+        using var scope = NewDisposeScope();
+        var (first, second) = Rows();
+
+        var g = SharedGradients.Gramian(Jacobian(first, second));
+
+        // Integer entries: the exact dot products fit in a long, and every partial sum is exact in float64.
+        g[0, 0].Should().Be(Dot(first, first)).And.Be(342274865);
+        g[0, 1].Should().Be(Dot(first, second)).And.Be(-342236923);
+        g[1, 0].Should().Be(g[0, 1]);
+        g[1, 1].Should().Be(Dot(second, second)).And.Be(342349231);
+    }
+
+    [Fact]
+    public void GramianTensor_WithAReusedScratch_IsExactAndLeavesNoTensor()
+    {
+        var (first, second) = Rows();
+        using var scratch = SharedGradients.GramianScratch(2, torch.CPU);
+        using var j = Jacobian(first, second);
+        var before = Leak.LiveTensors;
+
+        double[] g;
+        using (NewDisposeScope())
+        {
+            g = SharedGradients.GramianTensor(j, scratch).data<double>().ToArray();
+        }
+
+        Leak.LiveTensors.Should().Be(before);
+        g.Should().Equal(342274865, -342236923, -342236923, 342349231);
+    }
+
+    [Fact]
+    public void Gramian_SpanningSeveralChunks_SumsEveryColumn()
+    {
+        using var scope = NewDisposeScope();
+        long width = (2 * SharedGradients.GramianChunk) + 3;
+        var j = torch.ones(2, width);
+        j[1].fill_(-2);
+
+        var g = SharedGradients.Gramian(j);
+
+        g[0, 0].Should().Be(width);
+        g[0, 1].Should().Be(-2 * width);
+        g[1, 1].Should().Be(4 * width);
+    }
+
+    [Fact]
+    public void UpGradAndMgda_OnTheIllConditionedGramian_MatchTheExactWeights()
+    {
+        using var scope = NewDisposeScope();
+        var (first, second) = Rows();
+        var context = new GradientWeightingContext
+        {
+            Gramian = SharedGradients.Gramian(Jacobian(first, second)),
+            Losses = [1, 1],
+            Epoch = 1,
+            Step = 0,
+            Random = new Random(0),
+        };
+
+        var upgrad = new UpGrad().Combine(context).Weights;
+        var mgda = new Mgda().Combine(context).Weights;
+
+        upgrad[0].Should().BeApproximately(0.9998445940068335, 1e-8);
+        upgrad[1].Should().BeApproximately(0.9997360381588346, 1e-8);
+        mgda[0].Should().BeApproximately(0.50002715875823, 1e-8);
+        mgda[1].Should().BeApproximately(0.49997284124177, 1e-8);
+    }
+
+    [Fact]
+    public void WriteCombination_AcrossChunksAndParameters_SetsEachGradientToItsSliceOfTheWeightedSum()
+    {
+        using var scope = NewDisposeScope();
+        long big = (2 * SharedGradients.DirectionChunk) + 5;
+        using var small = new TorchSharp.Modules.Parameter(torch.zeros(3));
+        using var large = new TorchSharp.Modules.Parameter(torch.zeros(big));
+        small.grad = torch.full(3, 9f); // an existing gradient is overwritten in place
+        long width = 3 + big;
+        var k = torch.arange(width, dtype: ScalarType.Int64);
+        var jacobian = torch.stack([torch.ones(width), k.remainder(7).to(ScalarType.Float32)]);
+
+        SharedGradients.WriteCombination([small, large], jacobian, [2, -0.5]);
+
+        // Gradient entry k (counted across both parameters) is 2·1 − 0.5·(k mod 7), exact in float32.
+        var all = torch.cat([small.grad!, large.grad!]).data<float>().ToArray();
+        all.Should().HaveCount((int)width);
+        for (int i = 0; i < all.Length; i++)
+        {
+            all[i].Should().Be(2f - (0.5f * (i % 7)));
+        }
+    }
+
+    /// <summary>g₁ ∈ [−500, 500] and g₂ = −g₁ + e with e ∈ [−10, 10], as in the reference script.</summary>
+    private static (int[] First, int[] Second) Rows()
+    {
+        var first = new int[Width];
+        var second = new int[Width];
+        for (int k = 0; k < Width; k++)
+        {
+            first[k] = (int)((k * 7919L) % 1001) - 500;
+            second[k] = -first[k] + (int)((k * 104729L) % 21) - 10;
+        }
+
+        return (first, second);
+    }
+
+    private static Tensor Jacobian(int[] first, int[] second)
+        => torch.tensor(first.Concat(second).Select(v => (float)v).ToArray(), [2, Width]);
+
+    private static long Dot(int[] a, int[] b)
+    {
+        long sum = 0;
+        for (int k = 0; k < a.Length; k++)
+        {
+            sum += (long)a[k] * b[k];
+        }
+
+        return sum;
+    }
+}
