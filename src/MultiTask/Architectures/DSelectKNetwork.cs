@@ -84,17 +84,7 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
         return (alpha.unsqueeze(2) * single).sum(1);
     }
 
-    public override Tensor[] forward(Tensor input)
-    {
-        var experts = Mixture.Stack(_expertList, input);
-        var outputs = new Tensor[_towerList.Length];
-        for (int t = 0; t < outputs.Length; t++)
-        {
-            outputs[t] = _towerList[t].call(Mixture.Mix(GateWeights(input, t), experts));
-        }
-
-        return outputs;
-    }
+    public override Tensor[] forward(Tensor input) => Mixture.GatedTowers(_expertList, _towerList, input, t => GateWeights(input, t));
 
     /// <summary>The binary code of each expert, row-major [experts, bits]: bit j of expert e is (e >> j) &amp; 1.</summary>
     private static float[] Codes(int experts, int bits)

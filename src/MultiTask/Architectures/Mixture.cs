@@ -22,6 +22,19 @@ internal static class Mixture
     /// <summary>Σₑ weights[:, e] · experts[:, e, :]: [batch, width] from weights [batch, experts] and experts [batch, experts, width].</summary>
     internal static Tensor Mix(Tensor weights, Tensor experts) => weights.unsqueeze(1).bmm(experts).squeeze(1);
 
+    /// <summary>Each task's tower on its gated mixture of shared experts: towerₜ(Σₑ gateₜ(x)ₑ · expertₑ(x)), in task order.</summary>
+    internal static Tensor[] GatedTowers(IReadOnlyList<Module<Tensor, Tensor>> experts, IReadOnlyList<Module<Tensor, Tensor>> towers, Tensor input, Func<int, Tensor> gate)
+    {
+        var stacked = Stack(experts, input);
+        var outputs = new Tensor[towers.Count];
+        for (int t = 0; t < outputs.Length; t++)
+        {
+            outputs[t] = towers[t].call(Mix(gate(t), stacked));
+        }
+
+        return outputs;
+    }
+
     /// <summary>A softmax gate's weights over the experts: softmax(W x) along the expert dimension.</summary>
     internal static Tensor Softmax(Module<Tensor, Tensor> gate, Tensor input) => torch.nn.functional.softmax(gate.call(input), 1);
 

@@ -49,15 +49,5 @@ internal sealed class MmoeNetwork : Models.MultiTaskNetwork
     /// <summary>Task <paramref name="task"/>'s gate weights over the experts, [batch, experts]; each row sums to 1.</summary>
     internal Tensor GateWeights(Tensor input, int task) => Mixture.Softmax(_gateList[task], input);
 
-    public override Tensor[] forward(Tensor input)
-    {
-        var experts = Mixture.Stack(_expertList, input);
-        var outputs = new Tensor[_towerList.Length];
-        for (int t = 0; t < outputs.Length; t++)
-        {
-            outputs[t] = _towerList[t].call(Mixture.Mix(GateWeights(input, t), experts));
-        }
-
-        return outputs;
-    }
+    public override Tensor[] forward(Tensor input) => Mixture.GatedTowers(_expertList, _towerList, input, t => GateWeights(input, t));
 }
