@@ -279,7 +279,20 @@ public sealed class MultiTaskTrainer : IDisposable
         WeightingState.Dispose();
     }
 
+    /// <summary>Trains the epochs; the step's reusable buffers (Jacobian, Gramian scratch) live only as long as this call.</summary>
     private TrainingHistory FitEpochs(IReadOnlyList<TaskBlock> train, IReadOnlyList<TaskBlock>? validation, IReadOnlyDictionary<string, MultiTaskDataset>? validationSets, TaskSampling? sampling, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return RunEpochs(train, validation, validationSets, sampling, onEpoch, cancellationToken);
+        }
+        finally
+        {
+            _step.ReleaseBuffers();
+        }
+    }
+
+    private TrainingHistory RunEpochs(IReadOnlyList<TaskBlock> train, IReadOnlyList<TaskBlock>? validation, IReadOnlyDictionary<string, MultiTaskDataset>? validationSets, TaskSampling? sampling, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
     {
         using var guard = new StepGuard(_optimizer!, _model.Network.buffers());
         var epochs = new List<EpochRecord>();

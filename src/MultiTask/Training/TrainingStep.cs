@@ -122,8 +122,11 @@ internal sealed class TrainingStep : IDisposable
         return new StepOutcome(values, stats[taskCount..], weights, gramian);
     }
 
-    /// <summary>Frees the Jacobian buffer.</summary>
-    public void Dispose()
+    /// <summary>Frees the reusable buffers (they are allocated again by the next step that needs them).</summary>
+    public void Dispose() => ReleaseBuffers();
+
+    /// <summary>Frees the Jacobian buffer, the representation rows and the Gramian scratch; the next step allocates them again.</summary>
+    internal void ReleaseBuffers()
     {
         _jacobian?.Dispose();
         _jacobian = null;

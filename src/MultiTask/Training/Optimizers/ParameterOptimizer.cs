@@ -147,7 +147,7 @@ internal abstract class ParameterOptimizer : IDisposable
                         continue;
                     }
 
-                    while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _present.All(slot => slot[end] == slot[first]))
+                    while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _learningRates[end] == _learningRates[first] && _present.All(slot => slot[end] == slot[first]))
                     {
                         end++;
                     }
