@@ -12,7 +12,10 @@ namespace MultiTask.Models;
 /// </summary>
 /// <remarks>
 /// <see cref="Module{T, TResult}.forward"/> returns one output tensor per task, in task order. Extenders may use
-/// <see cref="Encode"/> and <see cref="Decode"/> to work at the shared representation.
+/// <see cref="Encode"/> and <see cref="Decode"/> to work at the shared representation. The network is in evaluation
+/// mode from construction on; <c>MultiTaskTrainer.Fit</c> switches it to training mode only while it fits and back
+/// afterwards. A custom training loop that calls <c>train()</c> must call <c>eval()</c> before the model predicts or
+/// evaluates again (they refuse a network in training mode rather than switch a shared module's mode).
 /// </remarks>
 public sealed class MultiTaskNetwork : Module<Tensor, Tensor[]>
 {
@@ -36,6 +39,7 @@ public sealed class MultiTaskNetwork : Module<Tensor, Tensor[]>
 
         _headList = heads.ToArray();
         RegisterComponents();
+        eval();
     }
 
     /// <summary>The shared trunk.</summary>

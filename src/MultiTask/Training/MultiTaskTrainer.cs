@@ -341,6 +341,7 @@ public sealed class MultiTaskTrainer : IDisposable
 
     private double[] ValidationLosses(IReadOnlyList<TaskBlock> blocks)
     {
+        _model.Network.eval();
         int taskCount = _model.Tasks.Count;
         var sums = new double[taskCount];
         var counts = new double[taskCount];
@@ -372,7 +373,18 @@ public sealed class MultiTaskTrainer : IDisposable
     }
 
     /// <summary>Runs <c>Fit</c> on <see cref="TrainerOptions.Threads"/> threads, or the model's <see cref="MultiTaskModel.Threads"/> when that is null.</summary>
-    private TrainingHistory WithThreads(Func<TrainingHistory> fit) => TorchThreads.Run(Options.Threads ?? _model.Threads, fit);
+    /// <remarks>The network is in training mode only inside <c>Fit</c>: it leaves in evaluation mode however <c>Fit</c> ends, so prediction never switches a shared module's mode.</remarks>
+    private TrainingHistory WithThreads(Func<TrainingHistory> fit)
+    {
+        try
+        {
+            return TorchThreads.Run(Options.Threads ?? _model.Threads, fit);
+        }
+        finally
+        {
+            _model.Network.eval();
+        }
+    }
 
     /// <summary>Rejects training data without a single label for every one of the given tasks: there would be nothing to learn (a loss of 0).</summary>
     private static void CheckHasLabels(MultiTaskDataset data, string[] tasks, string dataset)
