@@ -212,7 +212,7 @@ public sealed class MultiTaskModel : IDisposable
     /// <summary>Predicts every task for rows of features (copied once into a tensor that is freed before returning).</summary>
     /// <param name="features">[rows, features]; the feature count must match the trunk's; every value finite.</param>
     /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
-    /// <exception cref="ArgumentException">The feature count does not match, or a value is NaN or infinite.</exception>
+    /// <exception cref="ArgumentException">The feature count does not match, a value is NaN or infinite, or a prediction overflows to NaN or infinity (features too large for float32 arithmetic).</exception>
     public TaskPredictions Predict(float[,] features, int batchSize = 1024)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -396,6 +396,7 @@ public sealed class MultiTaskModel : IDisposable
 
     private static MultiTaskModel Build(TaskSpec[] tasks, TrunkSpec trunk, HeadSpec[] heads, ModuleFactories? factories)
     {
+        SizeLimits.CheckWeights(trunk, heads, tasks);
         var trunkModule = trunk.Build(factories);
         var headModules = new List<torch.nn.Module<Tensor, Tensor>>();
         try
@@ -437,7 +438,26 @@ public sealed class MultiTaskModel : IDisposable
     private TaskPredictions PredictBlock(TaskBlock block, int batchSize)
     {
         var run = TorchThreads.Run(Threads, () => ModelRunner.Run(Network, _tasks, Device, block, keepOutputs: true, batchSize));
+        CheckFiniteOutputs(run.Outputs!);
         return ToPredictions(run.Outputs!, block.RowCount);
+    }
+
+    /// <summary>
+    /// Rejects a prediction that is NaN or infinite: finite features can still overflow float32 inside the network
+    /// (say ±3e38), and the caller must not receive ∞ or NaN as a prediction.
+    /// </summary>
+    private void CheckFiniteOutputs(float[][] outputs)
+    {
+        for (int t = 0; t < _tasks.Length; t++)
+        {
+            int at = Array.FindIndex(outputs[t], v => !float.IsFinite(v));
+            if (at >= 0)
+            {
+                throw new ArgumentException(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The prediction of task '{_tasks[t].Name}' for row {at / _tasks[t].OutputSize} is {outputs[t][at]}: the row's inputs overflow the network's float32 arithmetic (scale features well inside ±3.4E+38), or the model's weights are not finite."),
+                    "features");
+            }
+        }
     }
 
     private TaskPredictions ToPredictions(float[][] outputs, int rows)
