@@ -146,12 +146,14 @@ public sealed class MultiTaskModel : IDisposable
                 throw new FormatException($"The description has {tasks.Length} tasks but {heads.Length} heads.");
             }
 
+            DescriptionSchema.CheckWeightSize(trunk, heads, tasks, blobs[0].Length);
             preprocessing = description["preprocessing"] is JsonObject steps
                 ? InputTransforms.FromJson(steps, description["preprocessingPackage"] is JsonValue package ? package.GetValue<string>() : null)
                 : null;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is not (OutOfMemoryException or ModelFileException))
         {
+            // The description is untrusted data: whatever a reader of it throws means the file is invalid.
             throw new ModelFileException($"Model file '{path}' has an invalid description: {e.Message}", e);
         }
 
@@ -343,6 +345,11 @@ public sealed class MultiTaskModel : IDisposable
     {
         try
         {
+            using (var scope = torch.NewDisposeScope())
+            {
+                StateDictCheck.Check(weights, Network.state_dict());
+            }
+
             using var stream = new MemoryStream(weights, writable: false);
             using var reader = new BinaryReader(stream);
             Network.load(reader, strict: true);

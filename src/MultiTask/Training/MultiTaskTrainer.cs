@@ -223,6 +223,11 @@ public sealed class MultiTaskTrainer : IDisposable
             using var stream = new MemoryStream(blobs[1], writable: false);
             using var reader = new BinaryReader(stream);
             optimizer.Load(reader);
+            if (stream.Position != stream.Length)
+            {
+                throw new FormatException($"{stream.Length - stream.Position} bytes follow the optimiser state.");
+            }
+
             WeightingCheckpoint.Load(checkpoint, WeightingState);
 
             _step.History.Replace((checkpoint["lossHistory"] as JsonArray ?? [])
@@ -230,8 +235,9 @@ public sealed class MultiTaskTrainer : IDisposable
             _epochsDone = SpecJson.Get<int>(checkpoint, "epochsCompleted");
             _stepCount = SpecJson.Get<long>(checkpoint, "steps");
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or InvalidCastException or EndOfStreamException)
+        catch (Exception e) when (e is not ModelFileException)
         {
+            // The trainer state is untrusted data: whatever reading it throws (even an allocation refused for an absurd size) means the file is invalid.
             throw new ModelFileException($"Checkpoint '{path}' has trainer state that does not fit this trainer: {e.Message}", e);
         }
     }
