@@ -12,11 +12,18 @@ internal sealed class CsvLineSplitter
     /// <summary>A field of the last line split, unquoted (and trimmed when asked).</summary>
     public ReadOnlySpan<char> this[int index] => _buffer.AsSpan(_fields[index].Start, _fields[index].Length);
 
-    /// <summary>Splits a line.</summary>
-    /// <returns>Null, or a description of a malformed quoted field.</returns>
+    /// <summary>
+    /// The 1-based field whose quote the last line split left open (0 when every quote was closed): the record goes
+    /// on with the next line (RFC 4180), so split the line, a "\n" and the next line again.
+    /// </summary>
+    public int OpenQuoteField { get; private set; }
+
+    /// <summary>Splits a line (or a record of several lines joined by "\n").</summary>
+    /// <returns>Null (also when a quote is left open, see <see cref="OpenQuoteField"/>), or a description of a malformed quoted field.</returns>
     public string? Split(string line, char separator, bool trim)
     {
         _fields.Clear();
+        OpenQuoteField = 0;
         if (_buffer.Length < line.Length)
         {
             _buffer = new char[Math.Max(line.Length, 2 * _buffer.Length)];
@@ -41,7 +48,8 @@ internal sealed class CsvLineSplitter
                 {
                     if (i >= line.Length)
                     {
-                        return $"field {_fields.Count + 1} opens a quote that is not closed on this line";
+                        OpenQuoteField = _fields.Count + 1;
+                        return null;
                     }
 
                     if (line[i] == '"')

@@ -18,30 +18,67 @@ public static class TabularCsv
     }
 
     /// <summary>Reads a file.</summary>
-    /// <param name="path">The file; a name ending in <c>.gz</c> is decompressed.</param>
+    /// <param name="path">The file; a name ending in <c>.gz</c> is decompressed (and checked against its gzip trailer).</param>
     /// <param name="options">How to read it; null for the defaults (comma separated, header, types detected).</param>
-    /// <returns>The table, columns in file order.</returns>
+    /// <returns>The table, columns in file order (without <see cref="CsvReadOptions.SkipColumns"/>).</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="FormatException">
-    /// A line has the wrong number of fields, a quote is malformed, a header name is empty or repeated, or a value in a
-    /// numeric column is not a finite number; the message names the file, the line and the column, e.g.
-    /// <c>file 'x.csv', line 17, column 'age': 'abc' is not a number</c>.
+    /// <exception cref="ArgumentException">
+    /// The path is a directory, or a column named in <see cref="CsvReadOptions.CategoricalColumns"/>,
+    /// <see cref="CsvReadOptions.NumericColumns"/>, <see cref="CsvReadOptions.SkipColumns"/> or
+    /// <see cref="CsvReadOptions.MissingMarkersByColumn"/> is not in the file or is in two of the lists.
     /// </exception>
-    /// <exception cref="ArgumentException">A column of <see cref="CsvReadOptions.CategoricalColumns"/> is not in the file.</exception>
-    public static TabularData Read(string path, CsvReadOptions? options = null)
+    /// <exception cref="FormatException">
+    /// A line has the wrong number of fields, a quote is malformed or never closed, a header name is empty or repeated,
+    /// or a value in a numeric column is not a number within float32's range (±3.4E+38, the models' precision); the
+    /// message names the file, the line and the column, e.g. <c>file 'x.csv', line 17, column 'age': 'abc' is not a
+    /// number</c>, and suggests the separator when the line looks separated by another one.
+    /// </exception>
+    /// <exception cref="InvalidDataException">A gzip file is truncated, damaged or not gzip data; the message names the file.</exception>
+    /// <exception cref="IOException">The file cannot be read; the message names the file.</exception>
+    public static TabularData Read(string path, CsvReadOptions? options = null) => Read(path, options, out _);
+
+    /// <summary>Reads a file and reports how many cells each missing-value marker turned into missing values, per column.</summary>
+    /// <param name="path">The file; a name ending in <c>.gz</c> is decompressed (and checked against its gzip trailer).</param>
+    /// <param name="options">How to read it; null for the defaults.</param>
+    /// <param name="report">The missing cells per column and marker.</param>
+    /// <returns>The table, as <see cref="Read(string, CsvReadOptions?)"/> returns it.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ArgumentException">The path is a directory, or a column list names a column that is not in the file.</exception>
+    /// <exception cref="FormatException">The text is malformed; see <see cref="Read(string, CsvReadOptions?)"/>.</exception>
+    /// <exception cref="InvalidDataException">A gzip file is truncated, damaged or not gzip data.</exception>
+    /// <exception cref="IOException">The file cannot be read; the message names the file.</exception>
+    public static TabularData Read(string path, CsvReadOptions? options, out CsvReadReport report)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         options ??= new CsvReadOptions();
+        if (Directory.Exists(path))
+        {
+            throw new ArgumentException($"CSV path '{path}' is a directory, not a file.", nameof(path));
+        }
+
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"CSV file '{path}' does not exist.", path);
         }
 
+        try
+        {
+            return ReadFile(path, options, out report);
+        }
+        catch (Exception e) when (e is IOException and not FileNotFoundException and not EndOfStreamException || e is UnauthorizedAccessException)
+        {
+            throw new IOException($"CSV file '{path}' cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static TabularData ReadFile(string path, CsvReadOptions options, out CsvReadReport report)
+    {
         var reading = new Reading(path, options);
         var names = reading.ReadNames();
-        var modes = ColumnModes(path, names, options.CategoricalColumns);
+        var modes = ColumnModes(path, names, options);
         var columns = names.Select(_ => new ColumnValues()).ToArray();
-        reading.ReadValues(names, modes, columns);
+        var markers = names.Select(n => MarkerSet(options.MissingMarkersByColumn?.GetValueOrDefault(n) ?? options.MissingMarkers)).ToArray();
+        reading.ReadValues(names, modes, markers, columns);
 
         // Columns whose type was detected as categorical part-way through need their text: read them once more.
         var again = new Mode[modes.Length];
@@ -58,28 +95,58 @@ public static class TabularCsv
 
         if (needAgain)
         {
-            new Reading(path, options).ReadValues(names, again, columns);
+            new Reading(path, options).ReadValues(names, again, markers, columns);
         }
 
-        return new TabularData(names.Select((name, j) => modes[j] == Mode.Categorical || again[j] == Mode.Categorical
-            ? (TabularColumn)CategoricalColumn.Own(name, columns[j].Texts.ToArray())
-            : NumericColumn.Own(name, columns[j].Numbers.ToArray())));
+        var missing = new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal);
+        for (int j = 0; j < names.Length; j++)
+        {
+            if (modes[j] != Mode.Skip && columns[j].Missing.Count > 0)
+            {
+                missing[names[j]] = columns[j].Missing;
+            }
+        }
+
+        report = new CsvReadReport(path, missing);
+        return new TabularData(names.Select((name, j) => (Name: name, Index: j)).Where(c => modes[c.Index] != Mode.Skip).Select(c => modes[c.Index] == Mode.Categorical || again[c.Index] == Mode.Categorical
+            ? (TabularColumn)CategoricalColumn.Own(c.Name, columns[c.Index].Texts.ToArray())
+            : NumericColumn.Own(c.Name, columns[c.Index].Numbers.ToArray())));
     }
 
-    private static Mode[] ColumnModes(string path, string[] names, IReadOnlyCollection<string>? categorical)
+    private static HashSet<string> MarkerSet(IReadOnlyCollection<string> markers) => markers.Select(m => m.Trim()).ToHashSet(StringComparer.Ordinal);
+
+    private static Mode[] ColumnModes(string path, string[] names, CsvReadOptions options)
     {
-        if (categorical is null)
+        var lists = new (string Property, IReadOnlyCollection<string>? Names, Mode Mode)[]
         {
-            return names.Select(_ => Mode.Detect).ToArray();
+            (nameof(CsvReadOptions.SkipColumns), options.SkipColumns, Mode.Skip),
+            (nameof(CsvReadOptions.CategoricalColumns), options.CategoricalColumns, Mode.Categorical),
+            (nameof(CsvReadOptions.NumericColumns), options.NumericColumns, Mode.Numeric),
+            (nameof(CsvReadOptions.MissingMarkersByColumn), options.MissingMarkersByColumn?.Keys.ToArray(), Mode.Detect),
+        };
+        var known = names.ToHashSet(StringComparer.Ordinal);
+        foreach (var (property, list, _) in lists)
+        {
+            foreach (var name in (list ?? []).Where(n => n is null || !known.Contains(n)))
+            {
+                throw new ArgumentException($"CsvReadOptions.{property} names column '{name}', which is not in file '{path}'; its columns are {string.Join(", ", names.Select(n => $"'{n}'"))}.", "options");
+            }
         }
 
-        var set = categorical.ToHashSet(StringComparer.Ordinal);
-        foreach (var name in set.Where(n => !names.Contains(n, StringComparer.Ordinal)))
+        var unlisted = options.CategoricalColumns is not null && options.NumericColumns is null ? Mode.Numeric : Mode.Detect;
+        var modes = new Mode[names.Length];
+        for (int j = 0; j < names.Length; j++)
         {
-            throw new ArgumentException($"Categorical column '{name}' is not in file '{path}'; its columns are {string.Join(", ", names.Select(n => $"'{n}'"))}.", nameof(categorical));
+            var owners = lists.Take(3).Where(l => l.Names?.Contains(names[j], StringComparer.Ordinal) == true).ToArray();
+            if (owners.Length > 1)
+            {
+                throw new ArgumentException($"Column '{names[j]}' is in both CsvReadOptions.{owners[0].Property} and CsvReadOptions.{owners[1].Property}; a column has one type.", "options");
+            }
+
+            modes[j] = owners.Length == 1 ? owners[0].Mode : unlisted;
         }
 
-        return names.Select(n => set.Contains(n) ? Mode.Categorical : Mode.Numeric).ToArray();
+        return modes;
     }
 
     private sealed class ColumnValues
@@ -92,6 +159,11 @@ public static class TabularCsv
 
         /// <summary>Whether a detected column met a value that is not a number.</summary>
         public bool DetectedText { get; set; }
+
+        /// <summary>By marker: the cells that became missing values.</summary>
+        public Dictionary<string, int> Missing { get; } = new(StringComparer.Ordinal);
+
+        public void CountMissing(string marker) => Missing[marker] = Missing.GetValueOrDefault(marker) + 1;
 
         public void AddText(ReadOnlySpan<char> value)
         {
@@ -109,9 +181,11 @@ public static class TabularCsv
     /// <summary>One pass over the file.</summary>
     private sealed class Reading(string path, CsvReadOptions options)
     {
+        private static readonly char[] Separators = [',', ';', '\t', '|'];
         private readonly CsvLineSplitter _splitter = new();
-        private readonly HashSet<string> _missing = options.MissingMarkers.Select(m => m.Trim()).ToHashSet(StringComparer.Ordinal);
         private int _line;
+        private int _recordLine;
+        private string _record = string.Empty;
         private StreamReader? _reader;
 
         public string[] ReadNames()
@@ -127,9 +201,15 @@ public static class TabularCsv
                     header[j] = _splitter[j].Trim().ToString();
                 }
             }
+            else if (options.ColumnNames is null)
+            {
+                // No header and no names: the columns are "column1", "column2", … as many as the first record has.
+                _ = NextLine() ?? throw Error("the file has no lines, so its columns cannot be named");
+                header = Enumerable.Range(1, _splitter.Count).Select(j => string.Create(CultureInfo.InvariantCulture, $"column{j}")).ToArray();
+            }
 
-            var names = options.ColumnNames?.ToArray() ?? header
-                ?? throw new ArgumentException("CsvReadOptions needs ColumnNames when the file has no header.", nameof(options));
+            _reader?.Dispose();
+            var names = options.ColumnNames?.ToArray() ?? header!;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (int j = 0; j < names.Length; j++)
             {
@@ -147,7 +227,7 @@ public static class TabularCsv
             return names;
         }
 
-        public void ReadValues(string[] names, Mode[] modes, ColumnValues[] columns)
+        public void ReadValues(string[] names, Mode[] modes, HashSet<string>[] markers, ColumnValues[] columns)
         {
             using var reader = Open();
             if (options.HasHeader)
@@ -159,27 +239,29 @@ public static class TabularCsv
             {
                 if (_splitter.Count != names.Length)
                 {
-                    throw Error($"{_splitter.Count} fields; expected {names.Length} ({string.Join(", ", names)})");
+                    throw Error($"{_splitter.Count} fields; expected {names.Length} ({string.Join(", ", names)}){SeparatorHint()}");
                 }
 
                 for (int j = 0; j < names.Length; j++)
                 {
                     if (modes[j] != Mode.Skip)
                     {
-                        Add(names[j], modes[j], columns[j], _splitter[j]);
+                        Add(names[j], modes[j], markers[j], columns[j], _splitter[j]);
                     }
                 }
             }
         }
 
-        private void Add(string name, Mode mode, ColumnValues column, ReadOnlySpan<char> value)
+        private void Add(string name, Mode mode, HashSet<string> markers, ColumnValues column, ReadOnlySpan<char> value)
         {
-            bool missing = _missing.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value.Trim());
+            var trimmed = value.Trim();
+            bool missing = markers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(trimmed, out var marker);
             if (mode == Mode.Categorical)
             {
                 if (missing)
                 {
                     column.Texts.Add(null);
+                    column.CountMissing(marker!);
                 }
                 else
                 {
@@ -197,12 +279,20 @@ public static class TabularCsv
             if (missing)
             {
                 column.Numbers.Add(double.NaN);
+                column.CountMissing(marker!);
             }
             else if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
             {
-                if (double.IsInfinity(number))
+                if (double.IsNaN(number))
                 {
-                    throw Error($"'{value}' is not a finite number", name);
+                    column.Numbers.Add(double.NaN);
+                    column.CountMissing("NaN");
+                    return;
+                }
+
+                if (!double.IsFinite(number) || Math.Abs(number) > float.MaxValue)
+                {
+                    throw Error($"'{value}' is {(double.IsFinite(number) ? "outside float32's range ±3.4028235E+38, in which the models compute" : "not a finite number")}", name);
                 }
 
                 column.Numbers.Add(number);
@@ -211,6 +301,7 @@ public static class TabularCsv
             {
                 column.DetectedText = true;
                 column.Numbers.Clear();
+                column.Missing.Clear();
             }
             else
             {
@@ -221,12 +312,8 @@ public static class TabularCsv
         private StreamReader Open()
         {
             _reader?.Dispose();
-            Stream stream = File.OpenRead(path);
-            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            {
-                stream = new GZipStream(stream, CompressionMode.Decompress);
-            }
-
+            var file = File.OpenRead(path);
+            Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(path, file) : file;
             _reader = new StreamReader(stream);
             _line = 0;
             for (int i = 0; i < options.SkipLines && _reader.ReadLine() is not null; i++)
@@ -237,7 +324,7 @@ public static class TabularCsv
             return _reader;
         }
 
-        /// <summary>The next non-blank line, split; null at the end.</summary>
+        /// <summary>The next non-blank record (a line, or several when a quoted field spans lines), split; null at the end.</summary>
         private string? NextLine()
         {
             while (_reader!.ReadLine() is { } line)
@@ -248,15 +335,36 @@ public static class TabularCsv
                     continue;
                 }
 
-                string? problem = _splitter.Split(line, options.Separator, options.TrimWhitespace);
-                return problem is null ? line : throw Error(problem);
+                _recordLine = _line;
+                _record = line;
+                string? problem;
+                while ((problem = _splitter.Split(_record, options.Separator, options.TrimWhitespace)) is null && _splitter.OpenQuoteField > 0)
+                {
+                    string next = _reader.ReadLine() ?? throw Error($"field {_splitter.OpenQuoteField} opens a quote that is not closed before the end of the file{SeparatorHint()}");
+                    _line++;
+                    _record = _record + "\n" + next;
+                }
+
+                return problem is null ? _record : throw Error(problem + SeparatorHint());
             }
 
             _reader.Dispose();
             return null;
         }
 
+        /// <summary>A hint when the record holds another common separator more often than the configured one; empty otherwise.</summary>
+        private string SeparatorHint()
+        {
+            int own = _record.Count(c => c == options.Separator);
+            var (other, count) = Separators.Where(c => c != options.Separator).Select(c => (c, _record.Count(x => x == c))).MaxBy(p => p.Item2);
+            return count > own
+                ? string.Create(CultureInfo.InvariantCulture, $" (the line holds {count} × {Describe(other)} but {own} × {Describe(options.Separator)}, the separator read with: is the separator {Describe(other)}? Set CsvReadOptions.Separator)")
+                : string.Empty;
+        }
+
+        private static string Describe(char separator) => separator == '\t' ? "tab" : $"'{separator}'";
+
         private FormatException Error(string problem, string? column = null)
-            => new($"file '{path}', line {_line}{(column is null ? "" : $", column '{column}'")}: {problem}.");
+            => new($"file '{path}', {(_recordLine > 0 && _recordLine < _line ? $"lines {_recordLine}–{_line}" : $"line {_line}")}{(column is null ? "" : $", column '{column}'")}: {problem}.");
     }
 }

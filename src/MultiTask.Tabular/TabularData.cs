@@ -1,3 +1,4 @@
+using System.Globalization;
 using MultiTask.Data;
 using MultiTask.Tabular.Splitting;
 
@@ -129,7 +130,7 @@ public sealed class TabularData
     /// The features as a [rows, columns] float32 matrix for <see cref="MultiTaskDataset.FromArrays(float[,], IReadOnlyList{TaskSpec}, IReadOnlyList{TaskTargets})"/>.
     /// Every column must be numeric and complete.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A column is categorical or has missing values; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">A column is categorical, has missing values or a value beyond float32's range; the message names it.</exception>
     public float[,] ToFeatureMatrix()
     {
         var matrix = new float[RowCount, _columns.Length];
@@ -145,7 +146,9 @@ public sealed class TabularData
                     throw new InvalidOperationException($"Column '{column.Name}' is missing a value at row {i}; impute or drop missing values before building features.");
                 }
 
-                matrix[i, j] = (float)v;
+                matrix[i, j] = Math.Abs(v) <= float.MaxValue
+                    ? (float)v
+                    : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Column '{column.Name}' holds {v} at row {i}, outside float32's range ±3.4028235E+38 in which the models compute; scale the column first."));
             }
         }
 

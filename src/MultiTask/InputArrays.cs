@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using MultiTask.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -99,6 +100,9 @@ internal static class InputArrays
         {
             throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "The sequence length must be ≥ 1.");
         }
+
+        SizeLimits.Check(length, SizeLimits.MaxSequenceLength, nameof(maxLength), maxLength is null ? "The longest token sequence" : "maxLength");
+        SizeLimits.Check((long)sequences.Length * length, SizeLimits.MaxTokenCells, nameof(maxLength), string.Create(CultureInfo.InvariantCulture, $"The token tensor ({sequences.Length} sequences × length {length})"));
 
         var tensor = torch.empty([sequences.Length, length], ScalarType.Int64);
         Fill<long>(tensor, sequences.Length, length, (start, target) =>

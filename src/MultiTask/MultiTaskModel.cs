@@ -35,6 +35,7 @@ public sealed class MultiTaskModel : IDisposable
         Architecture = architecture;
         _heads = architecture is HardSharingArchitecture hard ? hard.HeadsFor(tasks) : [];
         _network = network;
+        _network.eval();
         Device = torch.CPU;
     }
 
@@ -158,12 +159,18 @@ public sealed class MultiTaskModel : IDisposable
                 ? ArchitectureRegistry.FromJson(SpecJson.Object(node, "architecture"))
                 : ReadHardSharing(description, tasks);
 
+            if (architecture is HardSharingArchitecture hard)
+            {
+                DescriptionSchema.CheckWeightSize(hard.Trunk, hard.HeadsFor(tasks), tasks, blobs[0].Length);
+            }
+
             preprocessing = description["preprocessing"] is JsonObject steps
                 ? InputTransforms.FromJson(steps, description["preprocessingPackage"] is JsonValue package ? package.GetValue<string>() : null)
                 : null;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is not (OutOfMemoryException or ModelFileException))
         {
+            // The description is untrusted data: whatever a reader of it throws means the file is invalid.
             throw new ModelFileException($"Model file '{path}' has an invalid description: {e.Message}", e);
         }
 
@@ -224,7 +231,7 @@ public sealed class MultiTaskModel : IDisposable
     /// <summary>Predicts every task for rows of features (copied once into a tensor that is freed before returning).</summary>
     /// <param name="features">[rows, features]; the feature count must match the trunk's; every value finite.</param>
     /// <param name="batchSize">Rows per forward pass. Range: ≥ 1. Default: 1024.</param>
-    /// <exception cref="ArgumentException">The feature count does not match, or a value is NaN or infinite.</exception>
+    /// <exception cref="ArgumentException">The feature count does not match, a value is NaN or infinite, or a prediction overflows to NaN or infinity (features too large for float32 arithmetic).</exception>
     public TaskPredictions Predict(float[,] features, int batchSize = 1024)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -366,6 +373,11 @@ public sealed class MultiTaskModel : IDisposable
     {
         try
         {
+            using (var scope = torch.NewDisposeScope())
+            {
+                StateDictCheck.Check(weights, Network.state_dict());
+            }
+
             using var stream = new MemoryStream(weights, writable: false);
             using var reader = new BinaryReader(stream);
             Network.load(reader, strict: true);
@@ -461,7 +473,26 @@ public sealed class MultiTaskModel : IDisposable
     private TaskPredictions PredictBlock(TaskBlock block, int batchSize)
     {
         var run = TorchThreads.Run(Threads, () => ModelRunner.Run(Network, _tasks, Device, block, keepOutputs: true, batchSize));
+        CheckFiniteOutputs(run.Outputs!);
         return ToPredictions(run.Outputs!, block.RowCount);
+    }
+
+    /// <summary>
+    /// Rejects a prediction that is NaN or infinite: finite features can still overflow float32 inside the network
+    /// (say ±3e38), and the caller must not receive ∞ or NaN as a prediction.
+    /// </summary>
+    private void CheckFiniteOutputs(float[][] outputs)
+    {
+        for (int t = 0; t < _tasks.Length; t++)
+        {
+            int at = Array.FindIndex(outputs[t], v => !float.IsFinite(v));
+            if (at >= 0)
+            {
+                throw new ArgumentException(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The prediction of task '{_tasks[t].Name}' for row {at / _tasks[t].OutputSize} is {outputs[t][at]}: the row's inputs overflow the network's float32 arithmetic (scale features well inside ±3.4E+38), or the model's weights are not finite."),
+                    "features");
+            }
+        }
     }
 
     private TaskPredictions ToPredictions(float[][] outputs, int rows)

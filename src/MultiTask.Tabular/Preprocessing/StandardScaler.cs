@@ -1,3 +1,4 @@
+using System.Globalization;
 using MultiTask.Tabular;
 
 namespace MultiTask.Tabular.Preprocessing;
@@ -21,7 +22,7 @@ public sealed class StandardScaler : ITransformEstimator
     /// <summary>Learns each column's mean and variance.</summary>
     /// <param name="data">The training table.</param>
     /// <returns>The fitted scaler.</returns>
-    /// <exception cref="ArgumentException">A column is absent, categorical or entirely missing; the message names it.</exception>
+    /// <exception cref="ArgumentException">A column is absent, categorical or entirely missing, or its mean or variance overflows; the message names it.</exception>
     public FittedStandardScaler Fit(TabularData data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -36,6 +37,12 @@ public sealed class StandardScaler : ITransformEstimator
             if (count == 0)
             {
                 throw ColumnScaling.NoValues(columns[j], FittedStandardScaler.KindName);
+            }
+
+            if (!double.IsFinite(m) || !double.IsFinite(v))
+            {
+                // Values near ±1.8e308 overflow the sums; IsConstant would then treat an infinite variance as constant.
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{FittedStandardScaler.KindName}: column '{columns[j]}' has values too large to scale (its {(double.IsFinite(m) ? "variance" : "mean")} overflows double precision: {(double.IsFinite(m) ? v : m)})."), nameof(data));
             }
 
             counts[j] = count;

@@ -59,6 +59,7 @@ public sealed class HardSharingArchitecture : ArchitectureSpec
     public override MultiTaskNetwork Build(IReadOnlyList<TaskSpec> tasks, ModuleFactories? factories)
     {
         var heads = HeadsFor(tasks);
+        SizeLimits.CheckWeights(Trunk, heads, tasks);
         var trunk = Trunk.Build(factories);
         var headModules = new List<Module<Tensor, Tensor>>();
         try

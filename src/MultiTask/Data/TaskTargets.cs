@@ -31,10 +31,17 @@ public sealed class TaskTargets
     }
 
     /// <summary>Real-valued targets from doubles (converted to float32); <see cref="double.NaN"/> marks a missing label.</summary>
-    /// <param name="values">One value per row; not null.</param>
+    /// <param name="values">One value per row; not null; finite values within float32's range.</param>
+    /// <exception cref="ArgumentException">A finite value is beyond float32's range; the message names its row.</exception>
     public static TaskTargets FromValues(double[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
+        int beyond = Array.FindIndex(values, v => double.IsFinite(v) && Math.Abs(v) > float.MaxValue);
+        if (beyond >= 0)
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Target value {values[beyond]} at row {beyond} is outside float32's range ±3.4028235E+38 (it would become infinite); scale the targets."), nameof(values));
+        }
+
         return new TaskTargets(Array.ConvertAll(values, v => (float)v), null);
     }
 

@@ -43,5 +43,7 @@ public sealed class TaskEvaluation
     /// <param name="metric">A metric name from <see cref="MetricNames"/> (or a custom metric's name) that this task reports.</param>
     public double this[string metric] => Metrics.TryGetValue(metric, out var value)
         ? value
-        : throw new KeyNotFoundException($"Task '{Task.Name}' has no metric '{metric}'; it has {string.Join(", ", Metrics.Keys)}.");
+        : throw new KeyNotFoundException(LabelledRows == 0
+            ? $"Task '{Task.Name}' has no metric '{metric}': none of the evaluated rows has a label for it, so it has no metrics (check that the evaluation data holds its labels)."
+            : $"Task '{Task.Name}' has no metric '{metric}'; it has {string.Join(", ", Metrics.Keys)}.");
 }

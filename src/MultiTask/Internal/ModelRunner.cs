@@ -10,6 +10,11 @@ namespace MultiTask.Internal;
 /// Runs a network over a block of rows in evaluation mode, batch by batch: one dispose scope per batch, no gradients,
 /// and one transfer to the host per batch (the outputs that are kept and the loss statistics, in one float32 block).
 /// </summary>
+/// <remarks>
+/// It never changes the network's mode: the network stays in evaluation mode outside <c>Fit</c> (the trainer switches to
+/// training mode only while it fits), so threads predicting on one model never see each other's mode or change
+/// BatchNorm's running statistics. A network left in training mode (a custom loop's <c>Network.train()</c>) is refused.
+/// </remarks>
 internal static class ModelRunner
 {
     /// <summary>Raw outputs per task (when kept); with targets, per task the weighted loss sum, the weight sum (the label count without class weights) and the label count.</summary>
@@ -32,9 +37,12 @@ internal static class ModelRunner
         var lossSums = new double[taskCount];
         var weightSums = new double[taskCount];
         var counts = new double[taskCount];
-        bool wasTraining = network.training;
-        network.eval();
-        try
+        if (network.training)
+        {
+            throw new InvalidOperationException(
+                "The model's network is in training mode (Network.train() was called, e.g. by a custom training loop); prediction and evaluation never switch a shared model's mode. Call model.Network.eval() when the loop is done.");
+        }
+
         {
             using var noGrad = torch.no_grad();
             for (int start = 0; start < rows; start += batchSize)
@@ -76,10 +84,6 @@ internal static class ModelRunner
                     counts[t] += host[(2 * taskCount) + t];
                 }
             }
-        }
-        finally
-        {
-            network.train(wasTraining);
         }
 
         return new Result(outputs, lossSums, weightSums, counts);

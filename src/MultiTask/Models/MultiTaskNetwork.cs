@@ -24,6 +24,12 @@ namespace MultiTask.Models;
 /// <see cref="RepresentationUnavailableReason"/> to return null and implements <see cref="Encode"/> and
 /// <see cref="Decode"/>; the others keep the default, and the trainer refuses that mode with the reason.
 /// </para>
+/// <para>
+/// The network is in evaluation mode from construction on; <c>MultiTaskTrainer.Fit</c> switches it to training mode
+/// only while it fits and back afterwards. A custom training loop that calls <c>train()</c> must call <c>eval()</c>
+/// before the model predicts or evaluates again (they refuse a network in training mode rather than switch a shared
+/// module's mode).
+/// </para>
 /// </remarks>
 public abstract class MultiTaskNetwork : Module<Tensor, Tensor[]>
 {

@@ -8,14 +8,15 @@ namespace MultiTask.Models;
 public static class Trunks
 {
     /// <summary>A multilayer perceptron over <paramref name="inputSize"/> features.</summary>
-    /// <param name="inputSize">The number of input features. Range: ≥ 1.</param>
-    /// <param name="hiddenSizes">The width of each hidden layer; at least one, each ≥ 1. The last is the representation width.</param>
+    /// <param name="inputSize">The number of input features. Range: [1, 2²⁴].</param>
+    /// <param name="hiddenSizes">The width of each hidden layer; at least one and at most 1024, each in [1, 2²⁴]. The last is the representation width.</param>
     /// <param name="activation">Default: <see cref="Activation.ReLU"/>.</param>
     /// <param name="dropout">Dropout probability after each activation. Range: [0, 1). Default: 0.</param>
     /// <param name="normalization">Default: <see cref="Normalization.None"/>.</param>
     public static MlpTrunkSpec Mlp(int inputSize, IReadOnlyList<int> hiddenSizes, Activation activation = Activation.ReLU, double dropout = 0, Normalization normalization = Normalization.None)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputSize, 1);
+        SizeLimits.Check(inputSize, SizeLimits.MaxWidth, nameof(inputSize), "inputSize");
         CheckSizes(hiddenSizes, nameof(hiddenSizes), allowEmpty: false);
         CheckDropout(dropout);
         OptionRanges.Defined(activation, nameof(Trunks) + "." + nameof(Mlp), nameof(activation));
@@ -24,11 +25,11 @@ public static class Trunks
     }
 
     /// <summary>An embedding plus LSTM or GRU text trunk over token-id sequences (see <see cref="TextTrunkSpec"/>).</summary>
-    /// <param name="vocabularySize">The number of token ids. Range: ≥ 2.</param>
-    /// <param name="embeddingSize">Range: ≥ 1. Default: 64.</param>
-    /// <param name="hiddenSize">Hidden width per direction. Range: ≥ 1. Default: 64.</param>
+    /// <param name="vocabularySize">The number of token ids. Range: [2, 2²⁴].</param>
+    /// <param name="embeddingSize">Range: [1, 2²⁴]. Default: 64.</param>
+    /// <param name="hiddenSize">Hidden width per direction. Range: [1, 2²⁴]. Default: 64.</param>
     /// <param name="cell">Default: <see cref="RecurrentCell.Lstm"/>.</param>
-    /// <param name="layers">Range: ≥ 1. Default: 1.</param>
+    /// <param name="layers">Range: [1, 64]. Default: 1.</param>
     /// <param name="bidirectional">Default: false.</param>
     /// <param name="dropout">Range: [0, 1). Default: 0.</param>
     /// <param name="paddingId">The padding token id. Range: [0, vocabularySize). Default: 0.</param>
@@ -38,6 +39,10 @@ public static class Trunks
         ArgumentOutOfRangeException.ThrowIfLessThan(embeddingSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(hiddenSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
+        SizeLimits.Check(vocabularySize, SizeLimits.MaxWidth, nameof(vocabularySize), "vocabularySize");
+        SizeLimits.Check(embeddingSize, SizeLimits.MaxWidth, nameof(embeddingSize), "embeddingSize");
+        SizeLimits.Check(hiddenSize, SizeLimits.MaxWidth, nameof(hiddenSize), "hiddenSize");
+        SizeLimits.Check(layers, SizeLimits.MaxRecurrentLayers, nameof(layers), "layers");
         CheckDropout(dropout);
         OptionRanges.Defined(cell, nameof(Trunks) + "." + nameof(Text), nameof(cell));
         if (paddingId < 0 || paddingId >= vocabularySize)
@@ -82,7 +87,11 @@ public static class Trunks
             {
                 throw new ArgumentOutOfRangeException(name, sizes[i], $"Hidden layer {i} has width {sizes[i]}; widths must be ≥ 1.");
             }
+
+            SizeLimits.Check(sizes[i], SizeLimits.MaxWidth, name, $"{name}[{i}]");
         }
+
+        SizeLimits.Check(sizes.Count, SizeLimits.MaxMlpLayers, name, $"The number of {name}");
     }
 
     internal static void CheckDropout(double dropout)

@@ -56,9 +56,20 @@ internal static class ModelFile
     internal static (JsonObject Description, byte[][] Blobs) Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path))
+        {
+            throw new ModelFileException($"Model file path '{path}' is a directory, not a file.");
+        }
+
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+        }
+
+        long fileLength = new FileInfo(path).Length;
+        if (fileLength > int.MaxValue)
+        {
+            throw new ModelFileException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Model file '{path}' has {fileLength} bytes, more than the 2 GiB a model file may have."));
         }
 
         var bytes = File.ReadAllBytes(path);
@@ -132,6 +143,15 @@ internal static class ModelFile
         catch (System.Text.Json.JsonException e)
         {
             throw new ModelFileException($"Model file '{path}' has an unreadable description: {e.Message}", e);
+        }
+
+        try
+        {
+            DescriptionSchema.Check(description, blobCount);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new ModelFileException($"Model file '{path}' has an invalid description: {e.Message}", e);
         }
 
         return (description, ranges.Select(r => bytes.AsSpan(r.Start, r.Length).ToArray()).ToArray());

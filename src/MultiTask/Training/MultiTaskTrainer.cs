@@ -256,6 +256,11 @@ public sealed class MultiTaskTrainer : IDisposable
             using var stream = new MemoryStream(blobs[1], writable: false);
             using var reader = new BinaryReader(stream);
             optimizer.Load(reader);
+            if (stream.Position != stream.Length)
+            {
+                throw new FormatException($"{stream.Length - stream.Position} bytes follow the optimiser state.");
+            }
+
             WeightingCheckpoint.Load(checkpoint, WeightingState);
 
             _step.History.Replace((checkpoint["lossHistory"] as JsonArray ?? [])
@@ -264,8 +269,9 @@ public sealed class MultiTaskTrainer : IDisposable
             _stepCount = SpecJson.Get<long>(checkpoint, "steps");
             _control = control;
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or InvalidCastException or EndOfStreamException)
+        catch (Exception e) when (e is not ModelFileException)
         {
+            // The trainer state is untrusted data: whatever reading it throws (even an allocation refused for an absurd size) means the file is invalid.
             throw new ModelFileException($"Checkpoint '{path}' has trainer state that does not fit this trainer: {e.Message}", e);
         }
     }
@@ -571,6 +577,7 @@ public sealed class MultiTaskTrainer : IDisposable
     /// <exception cref="TrainingDivergedException">A task with validation labels has a non-finite validation loss (the weights go back to before the epoch's last update).</exception>
     private double[] ValidationLosses(IReadOnlyList<TaskBlock> blocks, int epoch, StepGuard guard)
     {
+        _model.Network.eval();
         int taskCount = _model.Tasks.Count;
         var sums = new double[taskCount];
         var counts = new double[taskCount];
@@ -619,7 +626,18 @@ public sealed class MultiTaskTrainer : IDisposable
     }
 
     /// <summary>Runs <c>Fit</c> on <see cref="TrainerOptions.Threads"/> threads, or the model's <see cref="MultiTaskModel.Threads"/> when that is null.</summary>
-    private TrainingHistory WithThreads(Func<TrainingHistory> fit) => TorchThreads.Run(Options.Threads ?? _model.Threads, fit);
+    /// <remarks>The network is in training mode only inside <c>Fit</c>: it leaves in evaluation mode however <c>Fit</c> ends, so prediction never switches a shared module's mode.</remarks>
+    private TrainingHistory WithThreads(Func<TrainingHistory> fit)
+    {
+        try
+        {
+            return TorchThreads.Run(Options.Threads ?? _model.Threads, fit);
+        }
+        finally
+        {
+            _model.Network.eval();
+        }
+    }
 
     /// <summary>Rejects training data without a single label for every one of the given tasks: there would be nothing to learn (a loss of 0).</summary>
     private static void CheckHasLabels(MultiTaskDataset data, string[] tasks, string dataset)

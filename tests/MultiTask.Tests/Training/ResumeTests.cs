@@ -93,9 +93,9 @@ public sealed class ResumeTests
     }
 
     [Theory]
-    [InlineData("sinceBest", -1, "Checkpoint '*': field 'control.sinceBest' is negative (-1).")]
-    [InlineData("recoveryScale", 2.0, "Checkpoint '*': field 'control.recoveryScale' must be in (0, 1].")]
-    [InlineData("hasBestWeights", false, "Checkpoint '*': field 'control.hasBestWeights' is false but the file has a best-weights blob.")]
+    [InlineData("sinceBest", -1, "Model file '*' has an invalid description: 'checkpoint.control.sinceBest' is -1; it must be in [0, 100000000].")]
+    [InlineData("recoveryScale", 2.0, "Model file '*' has an invalid description: 'checkpoint.control.recoveryScale' is 2; it must be a finite number in [0, 1].")]
+    [InlineData("hasBestWeights", false, "Model file '*' has an invalid description: 'checkpoint.control.hasBestWeights' is false but the file holds 3 data blobs (a best-weights blob).")]
     public void Checkpoint_WithADamagedControlField_IsRefusedNamingTheField_AndNothingIsRestored(string field, object value, string message)
     {
         using var train = WeightingContractTests.ThreeTaskData(60);

@@ -389,6 +389,11 @@ internal abstract class ParameterOptimizer : IDisposable
             for (int i = 0; i < count; i++)
             {
                 steps[i] = reader.ReadInt64();
+                if (steps[i] < 0)
+                {
+                    throw new FormatException($"the optimiser state gives parameter {i} a step count of {steps[i]}; step counts are ≥ 0.");
+                }
+
                 for (int s = 0; s < slots; s++)
                 {
                     if (reader.ReadBoolean())

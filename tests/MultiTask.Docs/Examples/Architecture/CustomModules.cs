@@ -69,6 +69,7 @@ internal static class CustomModules
             optimizer.step();
         }
 
+        model.Network.eval();   // back to evaluation mode: Predict and Evaluate refuse a network left in training mode
         Console.WriteLine($"after 100 custom steps: y RMSE {model.Evaluate(data)["y"]["RMSE"]:F3}");
         // end-snippet
     }

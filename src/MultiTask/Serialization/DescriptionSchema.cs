@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MultiTask.Models;
+
+namespace MultiTask.Serialization;
+
+/// <summary>
+/// The validation layer of a model file's description, run before anything is read from it, built or allocated:
+/// the exact fields of the description, its tasks, trunk, heads and checkpoint, each of its JSON type, every size and
+/// count within <see cref="SizeLimits"/>, and the number of weight blobs. Every failure is a <see cref="FormatException"/>
+/// naming the field (ModelFile turns it into a <see cref="ModelFileException"/> naming the file).
+/// </summary>
+/// <remarks>
+/// Trunk and head types other than "mlp", "text" and "custom" are left to the reader that knows them. Keys added to
+/// the description or the checkpoint must be declared here.
+/// </remarks>
+internal static class DescriptionSchema
+{
+    /// <summary>The most tasks a model file may declare.</summary>
+    internal const int MaxTasks = 4096;
+
+    /// <summary>The most epochs a checkpoint may record.</summary>
+    internal const int MaxEpochs = 100_000_000;
+
+    /// <summary>Checks a description and its blob count (1 for a model, 2 for a checkpoint: weights and optimiser state).</summary>
+    internal static void Check(JsonObject description, int blobCount)
+    {
+        var root = StrictJson.Of(description, string.Empty);
+        string library = root.String("library");
+        if (library != "MultiTask")
+        {
+            throw new FormatException($"'library' is '{library}'; a MultiTask model file says 'MultiTask'.");
+        }
+
+        var tasks = root.Array("tasks", MaxTasks);
+        if (tasks.Count == 0)
+        {
+            throw new FormatException("'tasks' is empty; a model has at least one task.");
+        }
+
+        var outputSizes = new int[tasks.Count];
+        for (int t = 0; t < tasks.Count; t++)
+        {
+            outputSizes[t] = Task(StrictJson.Of(tasks[t], $"tasks[{t}]"));
+        }
+
+        if (root.Has("architecture"))
+        {
+            _ = root.Object("architecture"); // an architecture other than hard sharing: its registered reader checks it
+        }
+        else
+        {
+            Trunk(root.Object("trunk"));
+            var heads = root.Array("heads", MaxTasks);
+            if (heads.Count != tasks.Count)
+            {
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"'heads' has {heads.Count} items but 'tasks' has {tasks.Count}; each task has one head."));
+            }
+
+            for (int h = 0; h < heads.Count; h++)
+            {
+                Head(StrictJson.Of(heads[h], $"heads[{h}]"));
+            }
+        }
+
+        if (root.Has("preprocessing"))
+        {
+            _ = root.Object("preprocessing"); // its fields are checked by the package that reads it
+        }
+
+        _ = root.OptionalString("preprocessingPackage");
+        bool checkpoint = root.Has("checkpoint");
+        bool bestWeights = checkpoint && Checkpoint(root.Object("checkpoint"), tasks.Count);
+        root.NoOthers();
+        int expected = checkpoint ? (bestWeights ? 3 : 2) : 1;
+        if (checkpoint && blobCount != expected && blobCount is 2 or 3)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"'checkpoint.control.hasBestWeights' is {(bestWeights ? "true" : "false")} but the file holds {blobCount} data blobs ({(blobCount == 3 ? "a" : "no")} best-weights blob)."));
+        }
+
+        if (blobCount != expected)
+        {
+            string holds = !checkpoint ? "model file holds 1 (the weights)"
+                : bestWeights ? "checkpoint with best weights holds 3 (weights, optimiser state, best weights)"
+                : "checkpoint holds 2 (weights and optimiser state)";
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the file holds {blobCount} data blobs; a {holds}."));
+        }
+    }
+
+    /// <summary>
+    /// Checks that the weight data is at least as large as the weights the described architecture needs (4 bytes per
+    /// float32 weight), before the architecture is built: a description edited to ten million classes or a huge layer
+    /// is refused without allocating it.
+    /// </summary>
+    internal static void CheckWeightSize(TrunkSpec trunk, IReadOnlyList<HeadSpec> heads, IReadOnlyList<TaskSpec> tasks, long weightBytes)
+    {
+        long? weights = SizeLimits.CheckWeights(trunk, heads, tasks);
+        if (weights is long count && count * 4 > weightBytes)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the description needs at least {count:N0} float32 weights ({count * 4:N0} bytes), but the weight data has {weightBytes:N0} bytes."));
+        }
+    }
+
+    private static int Task(StrictJson task)
+    {
+        _ = task.String("name");
+        string kind = task.String("kind");
+        long classes = task.Integer("classCount", 0, SizeLimits.MaxWidth);
+        _ = task.String("loss");
+        var weights = task.NullableNumbers("classWeights", SizeLimits.MaxWidth, 0, double.MaxValue);
+        _ = task.Number("focalGamma", 0, 1e6);
+        if (task.Has("decisionThreshold"))
+        {
+            _ = task.Number("decisionThreshold", 0, 1);
+        }
+
+        if (task.Has("metrics"))
+        {
+            var metrics = task.Array("metrics", 1024);
+            for (int i = 0; i < metrics.Count; i++)
+            {
+                if (metrics[i] is not JsonValue value || !value.TryGetValue(out string? _))
+                {
+                    throw new FormatException($"'{task.Field("metrics")}[{i}]' must be a metric name (a string).");
+                }
+            }
+        }
+
+        task.NoOthers();
+        if (weights is not null && weights.Length != classes)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"'{task.Field("classWeights")}' has {weights.Length} items but '{task.Field("classCount")}' is {classes}."));
+        }
+
+        return kind == nameof(TaskKind.Multiclass) ? (int)classes : 1;
+    }
+
+    private static void Trunk(StrictJson trunk)
+    {
+        switch (trunk.String("type"))
+        {
+            case "mlp":
+                _ = trunk.Integer("inputSize", 1, SizeLimits.MaxWidth);
+                _ = trunk.Integers("hiddenSizes", SizeLimits.MaxMlpLayers, 1, SizeLimits.MaxWidth);
+                _ = trunk.String("activation");
+                _ = trunk.Number("dropout", 0, 1);
+                _ = trunk.String("normalization");
+                break;
+            case "text":
+                long vocabulary = trunk.Integer("vocabularySize", 2, SizeLimits.MaxWidth);
+                _ = trunk.Integer("embeddingSize", 1, SizeLimits.MaxWidth);
+                _ = trunk.Integer("hiddenSize", 1, SizeLimits.MaxWidth);
+                _ = trunk.String("cell");
+                _ = trunk.Integer("layers", 1, SizeLimits.MaxRecurrentLayers);
+                _ = trunk.Boolean("bidirectional");
+                _ = trunk.Number("dropout", 0, 1);
+                _ = trunk.Integer("paddingId", 0, vocabulary - 1);
+                break;
+            case "custom":
+                _ = trunk.String("name");
+                _ = trunk.String("inputKind");
+                _ = trunk.NullableInteger("inputWidth", 1, SizeLimits.MaxWidth);
+                _ = trunk.Integer("outputSize", 1, SizeLimits.MaxWidth);
+                break;
+            default:
+                return; // another reader's type
+        }
+
+        trunk.NoOthers();
+    }
+
+    private static void Head(StrictJson head)
+    {
+        switch (head.String("type"))
+        {
+            case "mlp":
+                _ = head.Integers("hiddenSizes", SizeLimits.MaxMlpLayers, 1, SizeLimits.MaxWidth);
+                _ = head.String("activation");
+                _ = head.Number("dropout", 0, 1);
+                break;
+            case "custom":
+                _ = head.String("name");
+                break;
+            default:
+                return;
+        }
+
+        head.NoOthers();
+    }
+
+    /// <summary>Checks a checkpoint's fields; returns whether it says it holds a best-weights blob.</summary>
+    private static bool Checkpoint(StrictJson checkpoint, int taskCount)
+    {
+        long epochs = checkpoint.Integer("epochsCompleted", 0, MaxEpochs);
+        _ = checkpoint.Integer("steps", 0, 1L << 53);
+        var history = checkpoint.Array("lossHistory", MaxEpochs);
+        if (history.Count > epochs)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"'{checkpoint.Field("lossHistory")}' has {history.Count} epochs but '{checkpoint.Field("epochsCompleted")}' is {epochs}."));
+        }
+
+        for (int e = 0; e < history.Count; e++)
+        {
+            string at = $"{checkpoint.Field("lossHistory")}[{e}]";
+            if (history[e] is not JsonArray losses || losses.Count != taskCount)
+            {
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"'{at}' must be an array of {taskCount} losses (one per task)."));
+            }
+
+            for (int t = 0; t < losses.Count; t++)
+            {
+                if (losses[t] is not JsonValue value || !value.TryGetValue(out double _))
+                {
+                    throw new FormatException($"'{at}[{t}]' must be a number.");
+                }
+            }
+        }
+
+        _ = checkpoint.String("weighting");
+        _ = checkpoint.OptionalString("weightingKind");
+        if (checkpoint.Has("weightingHyperparameters"))
+        {
+            _ = checkpoint.Object("weightingHyperparameters");
+        }
+
+        if (checkpoint.Has("weightingState"))
+        {
+            _ = checkpoint.Object("weightingState");
+        }
+
+        bool bestWeights = checkpoint.Has("control") && Control(checkpoint.Object("control"));
+        checkpoint.NoOthers();
+        return bestWeights;
+    }
+
+    /// <summary>Checks the early-stopping, schedule and recovery state; returns whether the best weights are stored.</summary>
+    private static bool Control(StrictJson control)
+    {
+        if (control.Has("bestValue"))
+        {
+            _ = control.Number("bestValue", double.MinValue, double.MaxValue);
+        }
+
+        _ = control.NullableInteger("bestEpoch", 1, MaxEpochs);
+        _ = control.Integer("sinceBest", 0, MaxEpochs);
+        bool bestWeights = control.Boolean("hasBestWeights");
+        if (control.Has("plateauRate"))
+        {
+            _ = control.Number("plateauRate", 0, double.MaxValue);
+        }
+
+        if (control.Has("plateauBest"))
+        {
+            _ = control.Number("plateauBest", double.MinValue, double.MaxValue);
+        }
+
+        _ = control.Integer("plateauBadEpochs", 0, MaxEpochs);
+        _ = control.Integer("plateauCooldown", 0, MaxEpochs);
+        if (control.Number("recoveryScale", 0, 1) == 0)
+        {
+            throw new FormatException($"'{control.Field("recoveryScale")}' is 0; it must be in (0, 1].");
+        }
+
+        _ = control.Integer("recoveries", 0, MaxEpochs);
+        control.NoOthers();
+        return bestWeights;
+    }
+}
