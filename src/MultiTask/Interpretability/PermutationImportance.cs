@@ -123,7 +123,17 @@ public static class PermutationImportance
     private static void CheckPermutation(int[] order, int rows, int feature, int repeat)
     {
         var seen = new bool[rows];
-        if (order.Length != rows || order.Any(i => i < 0 || i >= rows || seen[i] || !(seen[i] = true)))
+        bool valid = order.Length == rows;
+        for (int i = 0; valid && i < rows; i++)
+        {
+            valid = order[i] >= 0 && order[i] < rows && !seen[order[i]];
+            if (valid)
+            {
+                seen[order[i]] = true;
+            }
+        }
+
+        if (!valid)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The row order for feature {feature}, repeat {repeat} is not a permutation of [0, {rows})."));
         }

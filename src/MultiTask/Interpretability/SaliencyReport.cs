@@ -10,6 +10,5 @@ public sealed class SaliencyReport
 
     /// <summary>The saliency of the named task.</summary>
     /// <param name="task">A task name of the model.</param>
-    public TaskSaliency this[string task] => Tasks.FirstOrDefault(t => t.Task.Name == task)
-        ?? throw new KeyNotFoundException($"Unknown task '{task}'; the report has tasks {string.Join(", ", Tasks.Select(t => $"'{t.Task.Name}'"))}.");
+    public TaskSaliency this[string task] => TaskLookup.Find(Tasks, t => t.Task, task);
 }

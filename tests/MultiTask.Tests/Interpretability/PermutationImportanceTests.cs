@@ -101,6 +101,13 @@ public sealed class PermutationImportanceTests
         var noLabels = () => PermutationImportance.Compute(model, unlabelled);
         noLabels.Should().Throw<ArgumentException>().WithMessage("*Task 'z' has no labelled row*");
 
+        var notAPermutation = () => PermutationImportance.Compute(model, data, new PermutationImportanceOptions { Repeats = 1, Permutations = (_, _) => [0, 0, 1, 2] });
+        notAPermutation.Should().Throw<InvalidOperationException>().WithMessage("The row order for feature 0, repeat 0 is not a permutation of [0, 4).");
+
+        var report = PermutationImportance.Compute(model, data, new PermutationImportanceOptions { Repeats = 1, Permutations = (_, _) => Orders[0] });
+        var missing = () => report["w"];
+        missing.Should().Throw<KeyNotFoundException>().WithMessage("Unknown task 'w'; the report has tasks 'y', 'z'.");
+
         var repeats = () => new PermutationImportanceOptions { Repeats = 0 };
         repeats.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*PermutationImportanceOptions.Repeats must be ≥ 1*");
     }
