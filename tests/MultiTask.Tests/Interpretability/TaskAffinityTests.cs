@@ -55,6 +55,23 @@ public sealed class TaskAffinityTests
     }
 
     [Fact]
+    public void ExistingSharedGradient_IsKept()
+    {
+        using var model = Model();
+        using var data = Data();
+        var w = model.SharedParameters.Single();
+        using (var g = TorchSharp.torch.tensor(new float[,] { { 7.5f } }))
+        {
+            w.grad = g;
+        }
+
+        TaskAffinity.Compute(model, data);
+
+        using var after = w.grad!;
+        after.item<float>().Should().Be(7.5f);
+    }
+
+    [Fact]
     public void PairsWithoutLabels_AreNaN_AndUnknownTaskIsNamed()
     {
         using var model = Model();
