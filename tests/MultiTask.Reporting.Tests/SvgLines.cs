@@ -18,6 +18,12 @@ internal static partial class SvgLines
             .Where(m => m.Groups["size"].Value == fontSize.ToString(CultureInfo.InvariantCulture))
             .Select(m => (m.Groups["text"].Value.Trim(), Parse(m.Groups["x"].Value), Parse(m.Groups["y"].Value)))];
 
+    /// <summary>The filled rectangles in the given colour (bars), in document order.</summary>
+    public static List<(double X, double Y, double Width, double Height)> Rectangles(string svg, string fillHex) =>
+        [.. Rect().Matches(svg)
+            .Where(m => string.Equals(m.Groups["fill"].Value, fillHex.TrimStart('#'), StringComparison.OrdinalIgnoreCase))
+            .Select(m => (Parse(m.Groups["x"].Value), Parse(m.Groups["y"].Value), Parse(m.Groups["w"].Value), Parse(m.Groups["h"].Value)))];
+
     private static (double X, double Y)[] Points(string d)
     {
         var numbers = Number().Matches(d).Select(m => Parse(m.Value)).ToArray();
@@ -32,6 +38,9 @@ internal static partial class SvgLines
 
     [GeneratedRegex("""<text[^>]*transform="translate\((?<x>[-0-9.e]+) (?<y>[-0-9.e]+)\)" font-size="(?<size>\d+)"[^>]*>(?<text>[^<]*)</text>""")]
     private static partial Regex Text();
+
+    [GeneratedRegex("""<rect fill="#(?<fill>[0-9A-Fa-f]{6})" x="(?<x>[-0-9.e]+)" y="(?<y>[-0-9.e]+)" width="(?<w>[-0-9.e]+)" height="(?<h>[-0-9.e]+)"/>""")]
+    private static partial Regex Rect();
 
     [GeneratedRegex(@"-?\d+(\.\d+)?(e-?\d+)?")]
     private static partial Regex Number();
