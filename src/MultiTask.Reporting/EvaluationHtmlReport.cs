@@ -9,8 +9,9 @@ namespace MultiTask.Reporting;
 /// <summary>
 /// One self-contained HTML page for an evaluation: per task a table of its loss and metrics (numbers with four
 /// decimals, invariant culture) and its per-class metrics, the training curves when a history is given, and for each
-/// classification task its confusion matrix, plus ROC, precision–recall and calibration curves for a binary task. Plots
-/// are SVG images inlined as <c>data:</c> URIs, so the file needs nothing else to display.
+/// classification task its confusion matrix, plus ROC, precision–recall and calibration curves for a binary task, and
+/// the multi-task gain Δm (a table and <see cref="BarPlots.DeltaM"/>) when given. Plots are SVG images inlined as
+/// <c>data:</c> URIs, so the file needs nothing else to display.
 /// </summary>
 public static class EvaluationHtmlReport
 {
@@ -20,15 +21,17 @@ public static class EvaluationHtmlReport
     /// <param name="path">The .html file to write; its folder must exist. An existing file is replaced.</param>
     /// <param name="report">The evaluation, from <c>MultiTaskModel.Evaluate</c>.</param>
     /// <param name="history">The training history, for the training curves; null to leave them out. Default: null.</param>
+    /// <param name="gain">The multi-task gain against single-task baselines; null to leave it out. Default: null.</param>
     /// <param name="title">The page title. Default: "Evaluation report".</param>
-    public static void Write(string path, EvaluationReport report, TrainingHistory? history = null, string title = "Evaluation report") =>
-        AtomicFile.WriteAllText(path, Render(report, history, title));
+    public static void Write(string path, EvaluationReport report, TrainingHistory? history = null, MultiTaskGain? gain = null, string title = "Evaluation report") =>
+        AtomicFile.WriteAllText(path, Render(report, history, gain, title));
 
     /// <summary>The report as an HTML document; see <see cref="Write"/>.</summary>
     /// <param name="report">The evaluation, from <c>MultiTaskModel.Evaluate</c>.</param>
     /// <param name="history">The training history, for the training curves; null to leave them out. Default: null.</param>
+    /// <param name="gain">The multi-task gain against single-task baselines; null to leave it out. Default: null.</param>
     /// <param name="title">The page title. Default: "Evaluation report".</param>
-    public static string Render(EvaluationReport report, TrainingHistory? history = null, string title = "Evaluation report")
+    public static string Render(EvaluationReport report, TrainingHistory? history = null, MultiTaskGain? gain = null, string title = "Evaluation report")
     {
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
@@ -42,12 +45,30 @@ public static class EvaluationHtmlReport
             html.Append("<h2>Training</h2>\n");
             Image(html, TrainingPlots.Curves(history), "Training curves");
         }
+        if (gain is not null)
+        {
+            AppendGain(html, gain);
+        }
         foreach (var task in report.Tasks)
         {
             AppendTask(html, task);
         }
         html.Append("</body>\n</html>\n");
         return html.ToString();
+    }
+
+    private static void AppendGain(StringBuilder html, MultiTaskGain gain)
+    {
+        html.Append("<h2>Multi-task gain</h2>\n<p>Δm = ").Append(Number(gain.DeltaMPercent)).Append(" %</p>\n<table>\n")
+            .Append("<tr><th>Task</th><th>Metric</th><th>Multi-task</th><th>Single-task</th><th>Change (%)</th></tr>\n");
+        foreach (var c in gain.Comparisons)
+        {
+            html.Append("<tr><td>").Append(Encode(c.Task)).Append("</td><td>").Append(Encode(c.Metric))
+                .Append("</td><td class=\"n\">").Append(Number(c.MultiTask)).Append("</td><td class=\"n\">").Append(Number(c.Baseline))
+                .Append("</td><td class=\"n\">").Append(Number(c.RelativeChangePercent)).Append("</td></tr>\n");
+        }
+        html.Append("</table>\n");
+        Image(html, BarPlots.DeltaM(gain), "Multi-task gain per task and metric");
     }
 
     private static void AppendTask(StringBuilder html, TaskEvaluation task)

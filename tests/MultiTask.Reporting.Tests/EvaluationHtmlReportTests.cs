@@ -88,6 +88,20 @@ public sealed class EvaluationHtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void Render_WithAGain_TablesItsTermsAndAddsTheBars()
+    {
+        // Relative changes by hand: (0.9 − 0.8) / 0.8 = +12.5 %; MSE lower is better: −(0.75 − 1.0) / 1.0 = +25 %; Δm = 18.75 %.
+        var gain = MultiTaskGain.Compute([new MetricComparison("bin", "Accuracy", 0.9, 0.8, true), new MetricComparison("reg", "MSE", 0.75, 1.0, false)]);
+
+        string html = EvaluationHtmlReport.Render(_report, gain: gain);
+
+        html.Should().Contain("<p>Δm = 18.7500 %</p>");
+        html.Should().Contain("<tr><td>bin</td><td>Accuracy</td><td class=\"n\">0.9000</td><td class=\"n\">0.8000</td><td class=\"n\">12.5000</td></tr>");
+        html.Should().Contain("<tr><td>reg</td><td>MSE</td><td class=\"n\">0.7500</td><td class=\"n\">1.0000</td><td class=\"n\">25.0000</td></tr>");
+        Regex.Matches(html, "<img ").Should().HaveCount(6, "binary: 4 plots, multiclass: 1, Δm: 1");
+    }
+
+    [Fact]
     public void Write_ReplacesTheFileAtomically_LeavingNoTemporaryFile()
     {
         using var folder = new TempDirectory();
