@@ -45,6 +45,7 @@ public static class TrainingPlots
         }
         plot.Title(title);
         plot.XLabel("Epoch");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.YLabel("Loss");
         plot.ShowLegend(Alignment.UpperRight);
         return new Chart(plot);
