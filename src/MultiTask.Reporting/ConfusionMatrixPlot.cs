@@ -1,6 +1,5 @@
 using System.Globalization;
 using MultiTask.Evaluation;
-using ScottPlot;
 
 namespace MultiTask.Reporting;
 
@@ -24,34 +23,8 @@ public static class ConfusionMatrixPlot
             throw new ArgumentException($"The confusion matrix has {k.ToString(CultureInfo.InvariantCulture)} classes but {classNames.Count.ToString(CultureInfo.InvariantCulture)} class names were given.", nameof(classNames));
         }
         var names = classNames ?? [.. Enumerable.Range(0, k).Select(c => c.ToString(CultureInfo.InvariantCulture))];
-        var counts = matrix.Counts();
-        double[,] values = normalization is { } n ? matrix.Normalized(n) : ToDouble(counts);
-        var plot = new Plot();
-        var heatmap = plot.Add.Heatmap(values);
-        heatmap.Colormap = new WhiteToBlue();
-        double max = values.Cast<double>().DefaultIfEmpty(0).Max();
-        for (int i = 0; i < k; i++)
-        {
-            for (int j = 0; j < k; j++)
-            {
-                string label = normalization is null
-                    ? counts[i, j].ToString(CultureInfo.InvariantCulture)
-                    : values[i, j].ToString("0.00", CultureInfo.InvariantCulture);
-                var text = plot.Add.Text(label, j, k - 1 - i);
-                text.LabelAlignment = Alignment.MiddleCenter;
-                text.LabelFontSize = 14;
-                text.LabelFontColor = max > 0 && values[i, j] > max / 2 ? Colors.White : Colors.Black;
-            }
-        }
-        double[] positions = [.. Enumerable.Range(0, k).Select(c => (double)c)];
-        plot.Axes.Bottom.SetTicks(positions, [.. names]);
-        plot.Axes.Left.SetTicks([.. positions.Select(p => k - 1 - p)], [.. names]);
-        plot.Axes.SetLimits(-0.5, k - 0.5, -0.5, k - 0.5);
-        plot.Add.ColorBar(heatmap);
-        plot.Title(title);
-        plot.XLabel("Predicted class");
-        plot.YLabel("True class");
-        return new Chart(plot);
+        double[,] values = normalization is { } n ? matrix.Normalized(n) : ToDouble(matrix.Counts());
+        return MatrixPlots.Heatmap(values, names, names, title, "Predicted class", "True class", normalization is null ? "0" : "0.00");
     }
 
     private static double[,] ToDouble(long[,] counts)

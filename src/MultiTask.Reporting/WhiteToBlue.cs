@@ -13,5 +13,5 @@ internal sealed class WhiteToBlue : IColormap
         return new Color(Mix(0xf7, 0x08, t), Mix(0xfb, 0x30, t), Mix(0xff, 0x6b, t));
     }
 
-    private static byte Mix(int low, int high, double t) => (byte)Math.Round(low + ((high - low) * t));
+    private static byte Mix(int low, int high, double t) => (byte)Math.Round(low + ((high - low) * t), MidpointRounding.AwayFromZero);
 }
