@@ -10,8 +10,8 @@ namespace MultiTask.Reporting;
 /// One self-contained HTML page for an evaluation: per task a table of its loss and metrics (numbers with four
 /// decimals, invariant culture) and its per-class metrics, the training curves when a history is given, and for each
 /// classification task its confusion matrix, plus ROC, precision–recall and calibration curves for a binary task, and
-/// the multi-task gain Δm (a table and <see cref="BarPlots.DeltaM"/>) when given. Plots are SVG images inlined as
-/// <c>data:</c> URIs, so the file needs nothing else to display.
+/// the multi-task gain Δm (a table and <see cref="BarPlots.DeltaM"/>) when given. Plots are 640 × 480 PNG images
+/// inlined as base64 <c>data:</c> URIs, so the file needs nothing else to display.
 /// </summary>
 public static class EvaluationHtmlReport
 {
@@ -120,10 +120,10 @@ public static class EvaluationHtmlReport
 
     private static void Image(StringBuilder html, Chart chart, string alt)
     {
-        string svg = chart.ToSvg(PlotWidth, PlotHeight);
+        byte[] png = chart.ToPng(PlotWidth, PlotHeight);
         html.Append("<img width=\"").Append(Number(PlotWidth)).Append("\" height=\"").Append(Number(PlotHeight))
-            .Append("\" alt=\"").Append(Encode(alt)).Append("\" src=\"data:image/svg+xml;base64,")
-            .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(svg))).Append("\">\n");
+            .Append("\" alt=\"").Append(Encode(alt)).Append("\" src=\"data:image/png;base64,")
+            .Append(Convert.ToBase64String(png)).Append("\">\n");
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using MultiTask.Data;
 using MultiTask.Evaluation;
@@ -49,11 +48,11 @@ public sealed class EvaluationHtmlReportTests : IDisposable
         string html = EvaluationHtmlReport.Render(_report, _history);
 
         // Training curves; binary: confusion matrix, ROC, PR, calibration; multiclass: confusion matrix; regression: none.
-        var images = Regex.Matches(html, "<img [^>]*src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"");
+        var images = Regex.Matches(html, "<img [^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
         images.Should().HaveCount(6);
         foreach (Match image in images)
         {
-            Encoding.UTF8.GetString(Convert.FromBase64String(image.Groups[1].Value)).Should().Contain("<svg").And.Contain("</svg>");
+            PngHeader.Size(Convert.FromBase64String(image.Groups[1].Value)).Should().Be((640, 480));
         }
         EvaluationHtmlReport.Render(_report).Should().NotContain("Training curves");
     }
