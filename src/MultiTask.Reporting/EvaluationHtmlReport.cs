@@ -10,30 +10,31 @@ namespace MultiTask.Reporting;
 /// One self-contained HTML page for an evaluation: per task a table of its loss and metrics (numbers with four
 /// decimals, invariant culture) and its per-class metrics, the training curves when a history is given, and for each
 /// classification task its confusion matrix, plus ROC, precision–recall and calibration curves for a binary task, and
-/// the multi-task gain Δm (a table and <see cref="BarPlots.DeltaM"/>) when given. Plots are 640 × 480 PNG images
-/// inlined as base64 <c>data:</c> URIs, so the file needs nothing else to display.
+/// the multi-task gain Δm (a table and <see cref="BarPlots.DeltaM"/>) when given. Plots are PNG images (by default
+/// 640 × 480) inlined as base64 <c>data:</c> URIs, so the file needs nothing else to display.
 /// </summary>
 public static class EvaluationHtmlReport
 {
-    private const int PlotWidth = 640, PlotHeight = 480;
-
     /// <summary>Writes the report to a file (atomically: a temporary file, then a rename).</summary>
     /// <param name="path">The .html file to write; its folder must exist. An existing file is replaced.</param>
     /// <param name="report">The evaluation, from <c>MultiTaskModel.Evaluate</c>.</param>
     /// <param name="history">The training history, for the training curves; null to leave them out. Default: null.</param>
     /// <param name="gain">The multi-task gain against single-task baselines; null to leave it out. Default: null.</param>
-    /// <param name="title">The page title. Default: "Evaluation report".</param>
-    public static void Write(string path, EvaluationReport report, TrainingHistory? history = null, MultiTaskGain? gain = null, string title = "Evaluation report") =>
-        AtomicFile.WriteAllText(path, Render(report, history, gain, title));
+    /// <param name="options">Title, plot size and class names; null for the defaults. Default: null.</param>
+    public static void Write(string path, EvaluationReport report, TrainingHistory? history = null, MultiTaskGain? gain = null, EvaluationHtmlReportOptions? options = null) =>
+        AtomicFile.WriteAllText(path, Render(report, history, gain, options));
 
     /// <summary>The report as an HTML document; see <see cref="Write"/>.</summary>
     /// <param name="report">The evaluation, from <c>MultiTaskModel.Evaluate</c>.</param>
     /// <param name="history">The training history, for the training curves; null to leave them out. Default: null.</param>
     /// <param name="gain">The multi-task gain against single-task baselines; null to leave it out. Default: null.</param>
-    /// <param name="title">The page title. Default: "Evaluation report".</param>
-    public static string Render(EvaluationReport report, TrainingHistory? history = null, MultiTaskGain? gain = null, string title = "Evaluation report")
+    /// <param name="options">Title, plot size and class names; null for the defaults. Default: null.</param>
+    public static string Render(EvaluationReport report, TrainingHistory? history = null, MultiTaskGain? gain = null, EvaluationHtmlReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        options ??= new EvaluationHtmlReportOptions();
+        CheckClassNames(report, options);
+        string title = options.Title;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(Encode(title)).Append("</title>\n")
             .Append("<style>body{font-family:sans-serif;margin:2em;max-width:1400px}table{border-collapse:collapse;margin:0.5em 0 1em}")
@@ -43,21 +44,21 @@ public static class EvaluationHtmlReport
         if (history is not null && history.Epochs.Count > 0)
         {
             html.Append("<h2>Training</h2>\n");
-            Image(html, TrainingPlots.Curves(history), "Training curves");
+            Image(html, TrainingPlots.Curves(history), "Training curves", options);
         }
         if (gain is not null)
         {
-            AppendGain(html, gain);
+            AppendGain(html, gain, options);
         }
         foreach (var task in report.Tasks)
         {
-            AppendTask(html, task);
+            AppendTask(html, task, options);
         }
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static void AppendGain(StringBuilder html, MultiTaskGain gain)
+    private static void AppendGain(StringBuilder html, MultiTaskGain gain, EvaluationHtmlReportOptions options)
     {
         html.Append("<h2>Multi-task gain</h2>\n<p>Δm = ").Append(Number(gain.DeltaMPercent)).Append(" %</p>\n<table>\n")
             .Append("<tr><th>Task</th><th>Metric</th><th>Multi-task</th><th>Single-task</th><th>Change (%)</th></tr>\n");
@@ -68,10 +69,10 @@ public static class EvaluationHtmlReport
                 .Append("</td><td class=\"n\">").Append(Number(c.RelativeChangePercent)).Append("</td></tr>\n");
         }
         html.Append("</table>\n");
-        Image(html, BarPlots.DeltaM(gain), "Multi-task gain per task and metric");
+        Image(html, BarPlots.DeltaM(gain), "Multi-task gain per task and metric", options);
     }
 
-    private static void AppendTask(StringBuilder html, TaskEvaluation task)
+    private static void AppendTask(StringBuilder html, TaskEvaluation task, EvaluationHtmlReportOptions options)
     {
         string name = task.Task.Name;
         html.Append("<h2>").Append(Encode(task.Task.ToString())).Append("</h2>\n<table>\n<tr><th>Metric</th><th>Value</th></tr>\n");
@@ -106,22 +107,38 @@ public static class EvaluationHtmlReport
         {
             return;
         }
-        Image(html, ConfusionMatrixPlot.Heatmap(ConfusionMatrix.Compute(data.ActualLabels, data.PredictedLabels, Math.Max(2, task.Task.ClassCount)), title: $"{name}: confusion matrix"), $"{name}: confusion matrix");
+        var matrix = ConfusionMatrix.Compute(data.ActualLabels, data.PredictedLabels, Math.Max(2, task.Task.ClassCount));
+        Image(html, ConfusionMatrixPlot.Heatmap(matrix, options.ClassNames.GetValueOrDefault(name), title: $"{name}: confusion matrix"), $"{name}: confusion matrix", options);
         if (task.Task.Kind == TaskKind.Binary)
         {
-            Image(html, CurvePlots.Roc(RocCurve.Compute(data.ActualLabels, data.Scores), $"{name}: ROC curve"), $"{name}: ROC curve");
-            Image(html, CurvePlots.PrecisionRecall(PrecisionRecallCurve.Compute(data.ActualLabels, data.Scores), $"{name}: precision–recall curve"), $"{name}: precision–recall curve");
-            Image(html, CurvePlots.Calibration(CalibrationCurve.Compute(data.ActualLabels, data.Scores, binCount: 10), $"{name}: calibration curve"), $"{name}: calibration curve");
+            Image(html, CurvePlots.Roc(RocCurve.Compute(data.ActualLabels, data.Scores), $"{name}: ROC curve"), $"{name}: ROC curve", options);
+            Image(html, CurvePlots.PrecisionRecall(PrecisionRecallCurve.Compute(data.ActualLabels, data.Scores), $"{name}: precision–recall curve"), $"{name}: precision–recall curve", options);
+            Image(html, CurvePlots.Calibration(CalibrationCurve.Compute(data.ActualLabels, data.Scores, binCount: 10), $"{name}: calibration curve"), $"{name}: calibration curve", options);
         }
     }
 
     private static void Row(StringBuilder html, string name, string value) =>
         html.Append("<tr><td>").Append(Encode(name)).Append("</td><td class=\"n\">").Append(value).Append("</td></tr>\n");
 
-    private static void Image(StringBuilder html, Chart chart, string alt)
+    private static void CheckClassNames(EvaluationReport report, EvaluationHtmlReportOptions options)
     {
-        byte[] png = chart.ToPng(PlotWidth, PlotHeight);
-        html.Append("<img width=\"").Append(Number(PlotWidth)).Append("\" height=\"").Append(Number(PlotHeight))
+        foreach (var (task, names) in options.ClassNames)
+        {
+            var spec = report.Tasks.Select(t => t.Task).FirstOrDefault(t => t.Name == task)
+                ?? throw new ArgumentException($"EvaluationHtmlReportOptions.ClassNames names task '{task}', which the report does not have.", nameof(options));
+            int classes = Math.Max(2, spec.ClassCount);
+            if (spec.Kind == TaskKind.Regression || names.Count != classes)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"EvaluationHtmlReportOptions.ClassNames has {names.Count} names for task '{task}', which has {(spec.Kind == TaskKind.Regression ? "no classes (regression)" : classes + " classes")}."), nameof(options));
+            }
+        }
+    }
+
+    private static void Image(StringBuilder html, Chart chart, string alt, EvaluationHtmlReportOptions options)
+    {
+        byte[] png = chart.ToPng(options.PlotWidth, options.PlotHeight);
+        html.Append("<img width=\"").Append(Number(options.PlotWidth)).Append("\" height=\"").Append(Number(options.PlotHeight))
             .Append("\" alt=\"").Append(Encode(alt)).Append("\" src=\"data:image/png;base64,")
             .Append(Convert.ToBase64String(png)).Append("\">\n");
     }

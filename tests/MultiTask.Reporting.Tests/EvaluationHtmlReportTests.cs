@@ -101,13 +101,45 @@ public sealed class EvaluationHtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void Render_DrawsThePlotsAtTheRequestedSize()
+    {
+        var options = new EvaluationHtmlReportOptions { PlotWidth = 300, PlotHeight = 200, ClassNames = new Dictionary<string, IReadOnlyList<string>> { ["multi"] = ["x", "y", "z"] } };
+
+        string html = EvaluationHtmlReport.Render(_report, options: options);
+
+        var images = Regex.Matches(html, "<img width=\"300\" height=\"200\" [^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
+        images.Should().HaveCount(5);
+        PngHeader.Size(Convert.FromBase64String(images[0].Groups[1].Value)).Should().Be((300, 200));
+    }
+
+    [Fact]
+    public void Render_WithClassNamesThatDoNotFitTheTask_NamesTheTaskAndCounts()
+    {
+        var options = new EvaluationHtmlReportOptions { ClassNames = new Dictionary<string, IReadOnlyList<string>> { ["multi"] = ["x", "y"] } };
+
+        var act = () => EvaluationHtmlReport.Render(_report, options: options);
+
+        act.Should().Throw<ArgumentException>().WithMessage("EvaluationHtmlReportOptions.ClassNames has 2 names for task 'multi', which has 3 classes.*");
+    }
+
+    [Theory]
+    [InlineData(199, 480, "PlotWidth")]
+    [InlineData(640, 149, "PlotHeight")]
+    public void Options_RejectAPlotTooSmall_NamingTheSetting(int width, int height, string setting)
+    {
+        var act = () => new EvaluationHtmlReportOptions { PlotWidth = width, PlotHeight = height };
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(setting);
+    }
+
+    [Fact]
     public void Write_ReplacesTheFileAtomically_LeavingNoTemporaryFile()
     {
         using var folder = new TempDirectory();
         string path = folder.File("report.html");
         File.WriteAllText(path, "old");
 
-        EvaluationHtmlReport.Write(path, _report, _history, title: "Adult <test>");
+        EvaluationHtmlReport.Write(path, _report, _history, options: new EvaluationHtmlReportOptions { Title = "Adult <test>" });
 
         string html = File.ReadAllText(path);
         html.Should().StartWith("<!DOCTYPE html>").And.Contain("<title>Adult &lt;test&gt;</title>").And.EndWith("</html>\n");

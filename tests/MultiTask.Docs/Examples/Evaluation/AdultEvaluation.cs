@@ -150,7 +150,11 @@ internal static class AdultEvaluation
         ConfusionMatrixPlot.Heatmap(relationshipMatrix, relationships, ConfusionNormalization.True, "relationship: recall per class")
             .SavePng("adult-relationship-confusion.png", 900, 700);
         BarPlots.DeltaM(gain).SavePng("adult-delta-m.png", 700, 400);
-        EvaluationHtmlReport.Write("adult-report.html", report, history, gain, "Adult: income and relationship");
+        EvaluationHtmlReport.Write("adult-report.html", report, history, gain, new EvaluationHtmlReportOptions
+        {
+            Title = "Adult: income and relationship",
+            ClassNames = new Dictionary<string, IReadOnlyList<string>> { ["income"] = ["<=50K", ">50K"], ["relationship"] = relationships },
+        });
         foreach (var file in Directory.GetFiles(".", "adult-*").Select(Path.GetFileName).Order(StringComparer.Ordinal))
         {
             Console.WriteLine(file);
