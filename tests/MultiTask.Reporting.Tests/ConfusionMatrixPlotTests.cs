@@ -8,13 +8,8 @@ public class ConfusionMatrixPlotTests
     // true 0 → predicted 0: 1, 1: 1, 2: 0; true 1 → 0, 2, 0; true 2 → 1, 0, 2.
     private static readonly ConfusionMatrix Matrix = ConfusionMatrix.Compute([0, 0, 1, 1, 2, 2, 2], [0, 1, 1, 1, 2, 0, 2], 3);
 
-    private static string[][] CellGrid(string svg)
-    {
-        // Cell labels are drawn at 14 px; group them into rows top to bottom, columns left to right.
-        var cells = SvgLines.Texts(svg, 14);
-        cells.Should().HaveCount(9);
-        return [.. cells.GroupBy(c => Math.Round(c.Y, 1)).OrderBy(g => g.Key).Select(g => g.OrderBy(c => c.X).Select(c => c.Text).ToArray())];
-    }
+    // Cell labels are drawn at 14 px.
+    private static string[][] CellGrid(string svg) => SvgLines.TextGrid(svg, 14);
 
     [Fact]
     public void Heatmap_LabelsEachCellWithItsCount_TrueClassesDownPredictedAcross()

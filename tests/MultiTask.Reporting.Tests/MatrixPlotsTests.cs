@@ -18,10 +18,7 @@ public class MatrixPlotsTests
             System.Globalization.CultureInfo.CurrentCulture = previous;
         }
 
-        var cells = SvgLines.Texts(svg, 14);
-        cells.Should().HaveCount(4);
-        var grid = cells.GroupBy(c => Math.Round(c.Y, 1)).OrderBy(g => g.Key).Select(g => g.OrderBy(c => c.X).Select(c => c.Text).ToArray()).ToArray();
-        grid.Should().BeEquivalentTo(new[] { new[] { "1.00", "-0.50" }, ["0.25", "NaN"] }, o => o.WithStrictOrdering());
+        SvgLines.TextGrid(svg, 14).Should().BeEquivalentTo(new[] { new[] { "1.00", "-0.50" }, ["0.25", "NaN"] }, o => o.WithStrictOrdering());
     }
 
     [Fact]

@@ -18,6 +18,10 @@ internal static partial class SvgLines
             .Where(m => m.Groups["size"].Value == fontSize.ToString(CultureInfo.InvariantCulture))
             .Select(m => (m.Groups["text"].Value.Trim(), Parse(m.Groups["x"].Value), Parse(m.Groups["y"].Value)))];
 
+    /// <summary>The texts of a given font size as a grid: rows top to bottom, columns left to right (heat-map cell labels).</summary>
+    public static string[][] TextGrid(string svg, int fontSize) =>
+        [.. Texts(svg, fontSize).GroupBy(c => Math.Round(c.Y, 1)).OrderBy(g => g.Key).Select(g => g.OrderBy(c => c.X).Select(c => c.Text).ToArray())];
+
     /// <summary>The filled rectangles in the given colour (bars), in document order.</summary>
     public static List<(double X, double Y, double Width, double Height)> Rectangles(string svg, string fillHex) =>
         [.. Rect().Matches(svg)
