@@ -4,6 +4,7 @@ using MultiTask.Data;
 using MultiTask.Evaluation;
 using MultiTask.Interpretability;
 using MultiTask.Models;
+using MultiTask.Reporting;
 using MultiTask.Tabular;
 using MultiTask.Tabular.Preprocessing;
 using MultiTask.Tabular.Splitting;
@@ -59,9 +60,10 @@ internal static class AdultEvaluation
         using var testData = MultiTaskDataset.FromArrays(xTest, tasks, Targets(testTasks));
         var options = new TrainerOptions { Epochs = 5, BatchSize = 128, LearningRate = 3e-3, Seed = 1, Threads = 1 };
         using var model = MultiTaskModel.Create(tasks, Trunks.Mlp(xTrain.GetLength(1), [32]), seed: 1);
+        TrainingHistory history;
         using (var trainer = new MultiTaskTrainer(model, options))
         {
-            trainer.Fit(trainData);
+            history = trainer.Fit(trainData);
         }
 
         EvaluationReport report = model.Evaluate(testData);
@@ -163,6 +165,27 @@ internal static class AdultEvaluation
         foreach (var s in cv.Summaries.Where(s => s.Metric is MetricNames.Accuracy or MetricNames.MacroF1 or MetricNames.RocAuc))
         {
             Console.WriteLine($"{s.Task} {s.Metric}: {s.Mean:F3} ± {s.StandardDeviation:F3} (folds {string.Join(", ", s.Values.Select(v => v.ToString("F3")))})");
+        }
+        // end-snippet
+
+        DocOutput.Section("evaluation-plots");
+        // begin-snippet: evaluation-plots
+        TrainingPlots.Curves(history, "Adult: loss per task").SavePng("adult-training.png", 800, 500);
+        CurvePlots.Roc(roc, "income: ROC curve").SavePng("adult-income-roc.png", 600, 500);
+        CurvePlots.PrecisionRecall(pr, "income: precision–recall curve").SaveSvg("adult-income-pr.svg", 600, 500);
+        MetricData relationship = report["relationship"].Data!;
+        var relationshipMatrix = ConfusionMatrix.Compute(relationship.ActualLabels, relationship.PredictedLabels, relationships.Length);
+        ConfusionMatrixPlot.Heatmap(relationshipMatrix, relationships, ConfusionNormalization.True, "relationship: recall per class")
+            .SavePng("adult-relationship-confusion.png", 900, 700);
+        BarPlots.DeltaM(gain).SavePng("adult-delta-m.png", 700, 400);
+        EvaluationHtmlReport.Write("adult-report.html", report, history, gain, new EvaluationHtmlReportOptions
+        {
+            Title = "Adult: income and relationship",
+            ClassNames = new Dictionary<string, IReadOnlyList<string>> { ["income"] = ["<=50K", ">50K"], ["relationship"] = relationships },
+        });
+        foreach (var file in Directory.GetFiles(".", "adult-*").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        {
+            Console.WriteLine(file);
         }
         // end-snippet
     }
