@@ -82,4 +82,24 @@ public abstract class MultiTaskNetwork : Module<Tensor, Tensor[]>
     /// weighting method's), or null for none. It is not part of the reported task losses. Default: null.
     /// </summary>
     public virtual Tensor? Penalty() => null;
+
+    /// <summary>
+    /// The submodule at a parameter-path prefix, e.g. <c>"trunk"</c> (hard sharing), <c>"experts.0"</c> (MMoE) or
+    /// <c>"heads.price"</c>: what transfer learning and name maps work on, whatever the architecture's class.
+    /// </summary>
+    /// <param name="path">The dotted path of the submodule, as in the parameter names.</param>
+    /// <exception cref="ArgumentException">The network has no submodule at <paramref name="path"/>; the message lists the top-level ones.</exception>
+    public Module Component(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        foreach (var (name, module) in named_modules())
+        {
+            if (name == path)
+            {
+                return module;
+            }
+        }
+
+        throw new ArgumentException($"The network has no component '{path}'; its components are {string.Join(", ", named_children().Select(c => $"'{c.name}'"))}.", nameof(path));
+    }
 }

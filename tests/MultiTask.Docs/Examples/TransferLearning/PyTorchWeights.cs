@@ -42,7 +42,7 @@ internal static class PyTorchWeights
         WeightImportReport report = model.ImportWeights("tests/data/safetensors/torch_trunk.safetensors", new WeightImportOptions
         {
             Prefix = "trunk",                                                             // only the trunk: the heads stay fresh
-            NameMap = WeightNameMaps.FromSequentialPositions(((HardSharingNetwork)model.Network).Trunk, "trunk"), // "0.weight" → "trunk.linear0.weight"
+            NameMap = WeightNameMaps.FromSequentialPositions(model.Network.Component("trunk"), "trunk"), // "0.weight" → "trunk.linear0.weight"
         });
         Console.WriteLine(report);
         // end-snippet
@@ -80,7 +80,7 @@ internal static class PyTorchWeights
         static void Print(string stage, EvaluationReport r)
             => Console.WriteLine($"{stage}: price R² {r["price"][MetricNames.R2]:F3}, urgent accuracy {r["urgent"][MetricNames.Accuracy]:F3}");
 
-        static float[] TrunkValues(MultiTaskModel m) => [.. ((HardSharingNetwork)m.Network).Trunk.parameters().SelectMany(p => p.data<float>().ToArray())];
+        static float[] TrunkValues(MultiTaskModel m) => [.. m.Network.Component("trunk").parameters().SelectMany(p => p.data<float>().ToArray())];
         // end-snippet
 
         DocOutput.Section("transfer-export");
@@ -91,7 +91,7 @@ internal static class PyTorchWeights
         model.ExportSafetensors("trunk.safetensors", new WeightExportOptions
         {
             Prefix = "trunk",
-            NameMap = WeightNameMaps.ToSequentialPositions(((HardSharingNetwork)model.Network).Trunk, "trunk"), // "trunk.linear0.weight" → "0.weight"
+            NameMap = WeightNameMaps.ToSequentialPositions(model.Network.Component("trunk"), "trunk"), // "trunk.linear0.weight" → "0.weight"
         });
 
         foreach (var file in new[] { "model.safetensors", "trunk.safetensors" })
