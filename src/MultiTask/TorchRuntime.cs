@@ -161,7 +161,10 @@ internal static class TorchRuntime
         var directories = NativeSearchDirectories();
         bool found = directories.Any(d => File.Exists(Path.Combine(d, fileName)));
         string? foreign = libTorchLoaded && !found ? LoadedLibraryPath(fileName) ?? "a library found by name on the system search path" : null;
-        string? libStdCxx = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? LibStdCxxCandidates.FirstOrDefault(File.Exists) : null;
+        // The C++ runtime this process actually loaded (LD_LIBRARY_PATH, conda, …), else the distribution's.
+        string? libStdCxx = RuntimeInformation.IsOSPlatform(OSPlatform.Linux)
+            ? LoadedLibraryPath("libstdc++.so.6") ?? LibStdCxxCandidates.FirstOrDefault(File.Exists)
+            : null;
         int? patch = libStdCxx is null ? null : HighestGlibcxxPatch(File.ReadAllBytes(libStdCxx));
         var version = typeof(torch).Assembly.GetName().Version;
         string torchSharpVersion = version is null ? "0.107.0" : Invariant($"{version.Major}.{version.Minor}.{version.Build}");
