@@ -1,4 +1,4 @@
-"""PyTorch peer of samples/CensusMmoe: the same single-task, shared-bottom and MMoE models on the same data.
+"""PyTorch peer of samples/CensusMmoe: the same single-task, shared-bottom, MMoE and PLE models on the same data.
 
 The data are the sample's own preprocessed splits (identical numbers, no re-implementation of the preprocessing):
   dotnet run -c Release --project samples/CensusMmoe -- --export /tmp/census      # writes train/validation/test.csv
@@ -7,7 +7,8 @@ Each CSV has the features f0..f{d-1}, then one 0/1 column per task (income, neve
 
 Same sizes as the sample: single-task = Linear(d, 64)-ReLU trunk + tower Linear(64, 8)-ReLU-Linear(8, 1), one model per
 task; shared-bottom = the same trunk shared by two such towers; MMoE (Ma et al., KDD 2018) = 4 experts Linear(d, 16)-ReLU,
-per task a gate softmax(W x) (no bias) over the experts and a tower Linear(16, 8)-ReLU-Linear(8, 1). PyTorch's default
+per task a gate softmax(W x) (no bias) over the experts and a tower Linear(16, 8)-ReLU-Linear(8, 1); PLE (class Ple)
+= two levels of experts of 16 (d -> 16, then 16 -> 16), 2 shared and 1 per task at each level, the same towers. PyTorch's default
 initialisation (the library's is the same distribution, not the same draws). Same training: Adam lr 2e-3 (betas
 0.9/0.999, eps 1e-8, no weight decay), batch 128 reshuffled every epoch, loss = sum over tasks of the mean binary
 cross-entropy with logits, up to 30 epochs, early stopping on that sum over the validation rows (an epoch improves when
@@ -48,20 +49,58 @@ class SharedBottom(nn.Module):
         return torch.cat([t(z) for t in self.towers], dim=1)
 
 
+def expert(inputs, width):
+    return nn.Sequential(nn.Linear(inputs, width), nn.ReLU())
+
+
+def mix(gate, x, outputs):
+    weights = torch.softmax(gate(x), dim=1).unsqueeze(2)                      # [batch, experts, 1]
+    return (weights * torch.stack(outputs, dim=1)).sum(dim=1)
+
+
+class Ple(nn.Module):
+    """PLE (Tang et al., RecSys 2020) as the library's PleArchitecture: per level, shared and per-task experts; task k's
+    gate (on task k's input) mixes the shared experts and its own; below the last level a shared gate (on the shared
+    input) mixes all the level's experts (shared first, then each task's) into the next shared input."""
+
+    def __init__(self, inputs, tasks, levels=2, shared=2, own=1, width=16):
+        super().__init__()
+        self.tasks = tasks
+        self.shared = nn.ModuleList()
+        self.specific = nn.ModuleList()
+        self.task_gates = nn.ModuleList()
+        self.shared_gates = nn.ModuleList()
+        for level in range(levels):
+            d = inputs if level == 0 else width
+            self.shared.append(nn.ModuleList(expert(d, width) for _ in range(shared)))
+            self.specific.append(nn.ModuleList(nn.ModuleList(expert(d, width) for _ in range(own)) for _ in range(tasks)))
+            self.task_gates.append(nn.ModuleList(nn.Linear(d, shared + own, bias=False) for _ in range(tasks)))
+            if level < levels - 1:
+                self.shared_gates.append(nn.Linear(d, shared + tasks * own, bias=False))
+        self.towers = nn.ModuleList(tower(width) for _ in range(tasks))
+
+    def forward(self, x):
+        shared, task_inputs = x, [x] * self.tasks
+        for level in range(len(self.shared)):
+            shared_out = [e(shared) for e in self.shared[level]]
+            specific_out = [[e(task_inputs[t]) for e in self.specific[level][t]] for t in range(self.tasks)]
+            following = [mix(self.task_gates[level][t], task_inputs[t], shared_out + specific_out[t]) for t in range(self.tasks)]
+            if level < len(self.shared_gates):
+                shared = mix(self.shared_gates[level], shared, shared_out + [o for out in specific_out for o in out])
+            task_inputs = following
+        return torch.cat([t(z) for t, z in zip(self.towers, task_inputs)], dim=1)
+
+
 class Mmoe(nn.Module):
     def __init__(self, inputs, tasks, experts=4, width=16):
         super().__init__()
-        self.experts = nn.ModuleList(nn.Sequential(nn.Linear(inputs, width), nn.ReLU()) for _ in range(experts))
+        self.experts = nn.ModuleList(expert(inputs, width) for _ in range(experts))
         self.gates = nn.ModuleList(nn.Linear(inputs, experts, bias=False) for _ in range(tasks))
         self.towers = nn.ModuleList(tower(width) for _ in range(tasks))
 
     def forward(self, x):
-        stacked = torch.stack([e(x) for e in self.experts], dim=1)           # [batch, experts, width]
-        outputs = []
-        for gate, t in zip(self.gates, self.towers):
-            weights = torch.softmax(gate(x), dim=1).unsqueeze(2)              # [batch, experts, 1]
-            outputs.append(t((weights * stacked).sum(dim=1)))
-        return torch.cat(outputs, dim=1)
+        outputs = [e(x) for e in self.experts]
+        return torch.cat([t(mix(gate, x, outputs)) for gate, t in zip(self.gates, self.towers)], dim=1)
 
 
 def loss_sum(net, x, y):
@@ -113,7 +152,7 @@ def main():
     train, validation, test = (load(folder, name) for name in ("train", "validation", "test"))
     d = train[0].shape[1]
     clock = time.time()
-    runs = {"single-task": [], "shared-bottom": [], "MMoE": []}
+    runs = {"single-task": [], "shared-bottom": [], "MMoE": [], "PLE": []}
     sizes = {}
     for seed in (1, 2, 3):
         single = []
@@ -124,7 +163,7 @@ def main():
             single.append(test_auc(net, test, [t])[0])
             sizes["single-task"] = f"{sum(p.numel() for p in net.parameters()):,} × 2"
         runs["single-task"].append(single + [float("nan")])
-        for name, make in (("shared-bottom", SharedBottom), ("MMoE", Mmoe)):
+        for name, make in (("shared-bottom", SharedBottom), ("MMoE", Mmoe), ("PLE", Ple)):
             torch.manual_seed(seed)
             net = fit(make(d, len(TASKS)), train, validation, seed)
             auc = test_auc(net, test, range(len(TASKS)))
