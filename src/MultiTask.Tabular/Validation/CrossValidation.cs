@@ -4,6 +4,7 @@ using MultiTask.Evaluation;
 using MultiTask.Tabular.Preprocessing;
 using MultiTask.Tabular.Splitting;
 using MultiTask.Training;
+using MultiTask.Weighting;
 
 namespace MultiTask.Tabular.Validation;
 
@@ -64,33 +65,45 @@ public static class CrossValidation
             throw new ArgumentException("Cross-validation needs at least one fold.", nameof(folds));
         }
 
-        int n = features.RowCount;
-        using var all = MultiTaskDataset.FromArrays(new float[n, 1], tasks, targets);
+        using var all = MultiTaskDataset.FromArrays(new float[features.RowCount, 1], tasks, targets);
         var reports = new List<EvaluationReport>();
+        ForEachFold(features, folds, preprocessing, (f, fold, xTrain, xTest) =>
+            reports.Add(TrainAndEvaluate(all, fold, xTrain, xTest, createModel, trainer, null, $"fold {f.ToString(CultureInfo.InvariantCulture)}")));
+        return new CrossValidationResult(folds, reports);
+    }
+
+    /// <summary>Fits the preprocessing on each fold's training rows and hands the fold's numeric training and test matrices to <paramref name="body"/>.</summary>
+    internal static void ForEachFold(TabularData features, IReadOnlyList<TableFold> folds, ITransformEstimator? preprocessing, Action<int, TableFold, float[,], float[,]> body)
+    {
         for (int f = 0; f < folds.Count; f++)
         {
             var fold = folds[f];
-            CheckRows(fold, f, n);
+            CheckRows(fold, f, features.RowCount);
             var trainTable = features.TakeRows(fold.TrainRows);
             var testTable = features.TakeRows(fold.TestRows);
             var fitted = preprocessing?.Fit(trainTable);
             float[,] xTrain = (fitted?.Transform(trainTable) ?? trainTable).ToFeatureMatrix();
             float[,] xTest = (fitted?.Transform(testTable) ?? testTable).ToFeatureMatrix();
-            using var trainView = all.Subset(fold.TrainRows);
-            using var testView = all.Subset(fold.TestRows);
-            using var trainData = trainView.WithFeatures(xTrain);
-            using var testData = testView.WithFeatures(xTest);
-            using var model = createModel(xTrain.GetLength(1))
-                ?? throw new InvalidOperationException($"createModel returned null for fold {f.ToString(CultureInfo.InvariantCulture)}.");
-            using (var run = new MultiTaskTrainer(model, trainer))
-            {
-                run.Fit(trainData);
-            }
+            body(f, fold, xTrain, xTest);
+        }
+    }
 
-            reports.Add(model.Evaluate(testData));
+    /// <summary>Trains a fresh model on a fold's training rows of <paramref name="all"/> (targets only) and evaluates it on the fold's test rows.</summary>
+    internal static EvaluationReport TrainAndEvaluate(
+        MultiTaskDataset all, TableFold fold, float[,] xTrain, float[,] xTest, Func<int, MultiTaskModel> createModel, TrainerOptions trainer, WeightingMethod? weighting, string what)
+    {
+        using var trainView = all.Subset(fold.TrainRows);
+        using var testView = all.Subset(fold.TestRows);
+        using var trainData = trainView.WithFeatures(xTrain);
+        using var testData = testView.WithFeatures(xTest);
+        using var model = createModel(xTrain.GetLength(1))
+            ?? throw new InvalidOperationException($"The model factory returned null for {what}.");
+        using (var run = new MultiTaskTrainer(model, trainer, weighting))
+        {
+            run.Fit(trainData);
         }
 
-        return new CrossValidationResult(folds, reports);
+        return model.Evaluate(testData);
     }
 
     private static void CheckRows(TableFold fold, int index, int rowCount)
