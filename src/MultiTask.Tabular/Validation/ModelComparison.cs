@@ -22,7 +22,7 @@ public static class ModelComparison
     /// <param name="tasks">The tasks.</param>
     /// <param name="targets">The targets of every row, one per task.</param>
     /// <param name="folds">The folds over the rows of <paramref name="features"/> (e.g. <see cref="TabularData.KFold"/> or <see cref="CrossValidation.RepeatedKFold"/>).</param>
-    /// <param name="preprocessing">Fitted on each fold's training rows; its output must be all numeric. Null: the features are numeric already.</param>
+    /// <param name="preprocessing">Fitted once on each fold's training rows (a feature selector with every task's training targets) and shared by all models of the fold; as in <see cref="CrossValidation.Run"/>. Null: the features are numeric already.</param>
     /// <param name="createMultiTaskModel">A fresh multi-task model over all <paramref name="tasks"/> for a given number of input features (any architecture).</param>
     /// <param name="createSingleTaskModel">A fresh baseline for one task and a number of input features, e.g. the same trunk with that task only.</param>
     /// <param name="trainer">The training options of every model; its seed makes the runs repeatable. <see cref="TrainerOptions.TaskWeights"/> and <see cref="ValidationMonitor.Task"/> must be unset (they name tasks a baseline lacks).</param>
@@ -33,7 +33,7 @@ public static class ModelComparison
         IReadOnlyList<TaskSpec> tasks,
         IReadOnlyList<TaskTargets> targets,
         IReadOnlyList<TableFold> folds,
-        ITransformEstimator? preprocessing,
+        IPipelineStep? preprocessing,
         Func<int, MultiTaskModel> createMultiTaskModel,
         Func<TaskSpec, int, MultiTaskModel> createSingleTaskModel,
         TrainerOptions trainer,
@@ -68,7 +68,7 @@ public static class ModelComparison
         {
             var multiReports = new List<EvaluationReport>();
             var singleReports = tasks.Select(_ => new List<EvaluationReport>()).ToArray();
-            CrossValidation.ForEachFold(features, folds, preprocessing, (f, fold, xTrain, xTest) =>
+            CrossValidation.ForEachFold(features, tasks, targets, folds, preprocessing, (f, fold, xTrain, xTest) =>
             {
                 string at = $"fold {f.ToString(CultureInfo.InvariantCulture)}";
                 multiReports.Add(CrossValidation.TrainAndEvaluate(all, fold, xTrain, xTest, createMultiTaskModel, trainer, weighting, $"the multi-task model on {at}"));
