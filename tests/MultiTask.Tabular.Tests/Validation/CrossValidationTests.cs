@@ -150,15 +150,4 @@ public sealed class CrossValidationTests
             return new VarianceThreshold().Fit(data);
         }
     }
-
-    private sealed class RecordingScaler : ITransformEstimator
-    {
-        public List<double[]> FittedIds { get; } = [];
-
-        public IFittedTransform Fit(TabularData data)
-        {
-            FittedIds.Add([.. data.Numeric("id").Values]);
-            return new StandardScaler().Fit(data);
-        }
-    }
 }

@@ -146,15 +146,4 @@ public sealed class ModelComparisonTests
         var features = new TabularData([new NumericColumn("id", ids), new NumericColumn("x", x)]);
         return (features, [x.Select(v => 2 * v + 1).ToArray(), labels]);
     }
-
-    private sealed class RecordingScaler : ITransformEstimator
-    {
-        public List<double[]> FittedIds { get; } = [];
-
-        public IFittedTransform Fit(TabularData data)
-        {
-            FittedIds.Add([.. data.Numeric("id").Values]);
-            return new StandardScaler().Fit(data);
-        }
-    }
 }
