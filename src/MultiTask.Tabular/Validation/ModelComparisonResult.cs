@@ -48,7 +48,8 @@ public sealed class ModelComparisonResult
 
     /// <summary>
     /// A plain-text table (invariant culture): per task and metric the multi-task and single-task mean ± SD, the mean
-    /// paired difference ± its standard error and whether it exceeds it, then Δm per fold and its mean ± SD (SE).
+    /// paired difference ± its standard error, whether it exceeds it and which model's mean is better (by the metric's
+    /// direction), then Δm per fold and its mean ± SD (SE).
     /// </summary>
     /// <param name="digits">Decimal places of the metric values. Range: 0–10.</param>
     public string FormatTable(int digits = 3)
@@ -57,11 +58,12 @@ public sealed class ModelComparisonResult
         ArgumentOutOfRangeException.ThrowIfGreaterThan(digits, 10);
         string format = "F" + digits.ToString(CultureInfo.InvariantCulture);
         string Pair(double mean, double spread) => mean.ToString(format, CultureInfo.InvariantCulture) + " ± " + spread.ToString(format, CultureInfo.InvariantCulture);
-        string[] header = ["task", "metric", "multi-task", "single-task", "difference ± SE", "> SE"];
+        string[] header = ["task", "metric", "multi-task", "single-task", "difference ± SE", "> SE", "better mean"];
         var rows = Differences.Select(d => new[]
         {
             d.Task, d.Metric, Pair(d.MultiTask.Mean, d.MultiTask.StandardDeviation), Pair(d.SingleTask.Mean, d.SingleTask.StandardDeviation),
             (d.Difference.Mean >= 0 ? "+" : string.Empty) + Pair(d.Difference.Mean, d.Difference.StandardError), d.ExceedsStandardError ? "yes" : "no",
+            d.MultiTaskIsBetter ? "multi-task" : d.Difference.Mean == 0 ? "equal" : "single-task",
         }).Prepend(header).ToArray();
         int[] widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();

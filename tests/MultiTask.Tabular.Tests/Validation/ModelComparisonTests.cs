@@ -99,7 +99,8 @@ public sealed class ModelComparisonTests
         string[] lines = result.FormatTable().Split(Environment.NewLine);
         lines.Should().HaveCount(4);
         lines[0].Should().StartWith("task   metric    multi-task");
-        lines[2].Should().StartWith("label  Accuracy").And.EndWith(result["label", MetricNames.Accuracy].ExceedsStandardError ? "yes" : "no");
+        var accuracy = result["label", MetricNames.Accuracy];
+        lines[2].Should().StartWith("label  Accuracy").And.EndWith((accuracy.ExceedsStandardError ? "yes" : "no ") + "   " + (accuracy.Difference.Mean > 0 ? "multi-task" : "single-task"));
         lines[3].Should().StartWith("Δm per fold: ");
     }
 
