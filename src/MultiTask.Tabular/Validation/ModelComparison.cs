@@ -28,6 +28,12 @@ public static class ModelComparison
     /// <param name="trainer">The training options of every model; its seed makes the runs repeatable. <see cref="TrainerOptions.TaskWeights"/> and <see cref="ValidationMonitor.Task"/> must be unset (they name tasks a baseline lacks).</param>
     /// <param name="weighting">The multi-task model's task-balancing method; null for equal static weights. Baselines train their one task unweighted.</param>
     /// <param name="metrics">The metric names compared where a task reports them; null for every per-task metric of each task's spec.</param>
+    /// <returns>Both models' cross-validations, the paired differences and Δm per fold.</returns>
+    /// <exception cref="ArgumentException">
+    /// No fold; a fold's rows are out of range or overlap; <paramref name="trainer"/> sets task weights or a monitored
+    /// task; nothing is compared; or a compared metric is not finite on a fold (e.g. ROC AUC on a fold with one class) or
+    /// a baseline's value is 0 (Δm divides by it) — the message names the task and metric.
+    /// </exception>
     public static ModelComparisonResult Run(
         TabularData features,
         IReadOnlyList<TaskSpec> tasks,

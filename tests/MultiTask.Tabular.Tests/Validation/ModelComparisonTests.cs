@@ -6,6 +6,7 @@ using MultiTask.Tabular.Splitting;
 using MultiTask.Tabular.Validation;
 using MultiTask.Tests.TestUtilities;
 using MultiTask.Training;
+using MultiTask.Weighting;
 
 namespace MultiTask.Tabular.Tests.Validation;
 
@@ -55,7 +56,7 @@ public sealed class ModelComparisonTests
         var recorder = new RecordingScaler();
         ModelComparisonResult result = null!;
 
-        Leak.AssertNone(() => result = ModelComparison.Run(features, Tasks, targets, folds, recorder, MultiTaskModelOf, SingleTaskModelOf, Options, metrics: Compared));
+        Leak.AssertNone(() => result = ModelComparison.Run(features, Tasks, targets, folds, recorder, MultiTaskModelOf, SingleTaskModelOf, Options, Weightings.Uncertainty(), Compared));
 
         // The preprocessing is fitted once per fold, on exactly that fold's training rows.
         recorder.FittedIds.Should().HaveCount(3);
@@ -66,8 +67,9 @@ public sealed class ModelComparisonTests
 
         for (int f = 0; f < 3; f++)
         {
-            // Each model, retrained by hand on the fold's training rows with the same seed and options, evaluates alike.
-            var expectedMulti = TrainByHand(features, targets, folds[f], Tasks, MultiTaskModelOf);
+            // Each model, retrained by hand on the fold's training rows with the same seed, options and weighting
+            // (uncertainty weighting for the multi-task model, none for a baseline), evaluates alike.
+            var expectedMulti = TrainByHand(features, targets, folds[f], Tasks, MultiTaskModelOf, Weightings.Uncertainty());
             var multi = result.MultiTask.Reports[f];
             multi.RowCount.Should().Be(folds[f].TestRows.Count);
             foreach (string task in new[] { "value", "label" })
@@ -120,7 +122,7 @@ public sealed class ModelComparisonTests
 
     private static MultiTaskModel SingleTaskModelOf(TaskSpec task, int inputs) => MultiTaskModel.Create([task], Trunks.Mlp(inputs, [4]), seed: 2);
 
-    private static EvaluationReport TrainByHand(TabularData features, TaskTargets[] targets, TableFold fold, TaskSpec[] tasks, Func<int, MultiTaskModel> create)
+    private static EvaluationReport TrainByHand(TabularData features, TaskTargets[] targets, TableFold fold, TaskSpec[] tasks, Func<int, MultiTaskModel> create, WeightingMethod? weighting = null)
     {
         var scaler = new StandardScaler().Fit(features.TakeRows(fold.TrainRows));
         float[,] xTrain = scaler.Transform(features.TakeRows(fold.TrainRows)).ToFeatureMatrix();
@@ -131,7 +133,7 @@ public sealed class ModelComparisonTests
         using var train = trainRows.WithFeatures(xTrain);
         using var test = testRows.WithFeatures(xTest);
         using var model = create(xTrain.GetLength(1));
-        using (var trainer = new MultiTaskTrainer(model, Options))
+        using (var trainer = new MultiTaskTrainer(model, Options, weighting))
         {
             trainer.Fit(train);
         }
