@@ -1,9 +1,11 @@
 using System.Globalization;
 using MultiTask.Data;
 using MultiTask.Evaluation;
+using MultiTask.Tabular.FeatureSelection;
 using MultiTask.Tabular.Preprocessing;
 using MultiTask.Tabular.Splitting;
 using MultiTask.Training;
+using MultiTask.Weighting;
 
 namespace MultiTask.Tabular.Validation;
 
@@ -43,7 +45,12 @@ public static class CrossValidation
     /// <param name="tasks">The tasks.</param>
     /// <param name="targets">The targets of every row, one per task.</param>
     /// <param name="folds">The folds over the rows of <paramref name="features"/>.</param>
-    /// <param name="preprocessing">Fitted on each fold's training rows and applied to its training and test rows; its output must be all numeric. Null: the features are numeric already.</param>
+    /// <param name="preprocessing">
+    /// Fitted on each fold's training rows and applied to its training and test rows; its output must be all numeric.
+    /// An <see cref="ITransformEstimator"/>, or a feature selector (<see cref="ISupervisedTransformEstimator"/>) or a
+    /// <see cref="Pipeline"/> with one, which is fitted with the fold's training targets of every task. Null: the
+    /// features are numeric already.
+    /// </param>
     /// <param name="createModel">A fresh model for a given number of input features (called once per fold; the model is disposed after the fold).</param>
     /// <param name="trainer">The training options of every fold.</param>
     public static CrossValidationResult Run(
@@ -51,7 +58,7 @@ public static class CrossValidation
         IReadOnlyList<TaskSpec> tasks,
         IReadOnlyList<TaskTargets> targets,
         IReadOnlyList<TableFold> folds,
-        ITransformEstimator? preprocessing,
+        IPipelineStep? preprocessing,
         Func<int, MultiTaskModel> createModel,
         TrainerOptions trainer)
     {
@@ -64,34 +71,58 @@ public static class CrossValidation
             throw new ArgumentException("Cross-validation needs at least one fold.", nameof(folds));
         }
 
-        int n = features.RowCount;
-        using var all = MultiTaskDataset.FromArrays(new float[n, 1], tasks, targets);
+        using var all = MultiTaskDataset.FromArrays(new float[features.RowCount, 1], tasks, targets);
         var reports = new List<EvaluationReport>();
+        ForEachFold(features, tasks, targets, folds, preprocessing, (f, fold, xTrain, xTest) =>
+            reports.Add(TrainAndEvaluate(all, fold, xTrain, xTest, createModel, trainer, null, $"fold {f.ToString(CultureInfo.InvariantCulture)}")));
+        return new CrossValidationResult(folds, reports);
+    }
+
+    /// <summary>Fits the preprocessing on each fold's training rows and hands the fold's numeric training and test matrices to <paramref name="body"/>.</summary>
+    internal static void ForEachFold(
+        TabularData features, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets, IReadOnlyList<TableFold> folds, IPipelineStep? preprocessing, Action<int, TableFold, float[,], float[,]> body)
+    {
         for (int f = 0; f < folds.Count; f++)
         {
             var fold = folds[f];
-            CheckRows(fold, f, n);
+            CheckRows(fold, f, features.RowCount);
             var trainTable = features.TakeRows(fold.TrainRows);
             var testTable = features.TakeRows(fold.TestRows);
-            var fitted = preprocessing?.Fit(trainTable);
+            IFittedTransform? fitted = preprocessing switch
+            {
+                null => null,
+                Pipeline { IsSupervised: true } pipeline => pipeline.Fit(trainTable, tasks, FoldTargets(targets, fold.TrainRows)),
+                ITransformEstimator estimator => estimator.Fit(trainTable),
+                ISupervisedTransformEstimator selector => selector.Fit(trainTable, tasks, FoldTargets(targets, fold.TrainRows)),
+                _ => throw new ArgumentException($"The preprocessing ({preprocessing.GetType().Name}) is neither an {nameof(ITransformEstimator)} nor an {nameof(ISupervisedTransformEstimator)}.", nameof(preprocessing)),
+            };
             float[,] xTrain = (fitted?.Transform(trainTable) ?? trainTable).ToFeatureMatrix();
             float[,] xTest = (fitted?.Transform(testTable) ?? testTable).ToFeatureMatrix();
-            using var trainView = all.Subset(fold.TrainRows);
-            using var testView = all.Subset(fold.TestRows);
-            using var trainData = trainView.WithFeatures(xTrain);
-            using var testData = testView.WithFeatures(xTest);
-            using var model = createModel(xTrain.GetLength(1))
-                ?? throw new InvalidOperationException($"createModel returned null for fold {f.ToString(CultureInfo.InvariantCulture)}.");
-            using (var run = new MultiTaskTrainer(model, trainer))
-            {
-                run.Fit(trainData);
-            }
+            body(f, fold, xTrain, xTest);
+        }
+    }
 
-            reports.Add(model.Evaluate(testData));
+    /// <summary>Trains a fresh model on a fold's training rows of <paramref name="all"/> (targets only) and evaluates it on the fold's test rows.</summary>
+    internal static EvaluationReport TrainAndEvaluate(
+        MultiTaskDataset all, TableFold fold, float[,] xTrain, float[,] xTest, Func<int, MultiTaskModel> createModel, TrainerOptions trainer, WeightingMethod? weighting, string what)
+    {
+        using var trainView = all.Subset(fold.TrainRows);
+        using var testView = all.Subset(fold.TestRows);
+        using var trainData = trainView.WithFeatures(xTrain);
+        using var testData = testView.WithFeatures(xTest);
+        using var model = createModel(xTrain.GetLength(1))
+            ?? throw new InvalidOperationException($"The model factory returned null for {what}.");
+        using (var run = new MultiTaskTrainer(model, trainer, weighting))
+        {
+            run.Fit(trainData);
         }
 
-        return new CrossValidationResult(folds, reports);
+        return model.Evaluate(testData);
     }
+
+    private static TaskTargets[] FoldTargets(IReadOnlyList<TaskTargets> targets, IReadOnlyList<int> rows) => targets
+        .Select(t => t.Labels is { } labels ? TaskTargets.FromLabels(rows.Select(r => labels[r]).ToArray()) : TaskTargets.FromValues(rows.Select(r => t.Values![r]).ToArray()))
+        .ToArray();
 
     private static void CheckRows(TableFold fold, int index, int rowCount)
     {

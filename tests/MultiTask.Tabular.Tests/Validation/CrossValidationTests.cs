@@ -1,6 +1,7 @@
 using MultiTask.Data;
 using MultiTask.Evaluation;
 using MultiTask.Models;
+using MultiTask.Tabular.FeatureSelection;
 using MultiTask.Tabular.Preprocessing;
 using MultiTask.Tabular.Splitting;
 using MultiTask.Tabular.Validation;
@@ -82,6 +83,47 @@ public sealed class CrossValidationTests
         act.Should().Throw<ArgumentException>().WithMessage("Fold 0 refers to row 40; the table has 30 rows*");
     }
 
+    [Fact]
+    public void Run_FeatureSelectorInThePipeline_IsRefittedOnEachFoldsTrainingRows()
+    {
+        // "spike" varies only on rows 0–9, the test rows of fold 0: fold 0's training rows see it constant, so the
+        // variance threshold drops it there (1 input) and keeps it on folds 1 and 2 (2 inputs). Fitted on all rows,
+        // it would keep it everywhere.
+        var (_, tasks, targets, _) = Problem();
+        var x = Enumerable.Range(0, Rows).Select(i => Math.Sin(i)).ToArray();
+        var spike = Enumerable.Range(0, Rows).Select(i => i < 10 ? i + 1.0 : 0).ToArray();
+        var features = new TabularData([new NumericColumn("x", x), new NumericColumn("spike", spike)]);
+        var folds = features.KFold(new KFoldOptions { Folds = 3 });
+        var inputs = new List<int>();
+
+        CrossValidation.Run(features, tasks, targets, folds, new Pipeline(new VarianceThreshold(), new StandardScaler()), n =>
+        {
+            inputs.Add(n);
+            return Model(n);
+        }, Options);
+
+        inputs.Should().Equal(1, 2, 2);
+    }
+
+    [Fact]
+    public void Run_SupervisedSelector_IsFittedWithTheFoldsTrainingTargets()
+    {
+        var (features, tasks, targets, table) = Problem();
+        var folds = table.KFold(new KFoldOptions { Folds = 3, StratifyBy = "label" });
+        var selector = new RecordingSelector();
+
+        CrossValidation.Run(features, tasks, targets, folds, new Pipeline(selector), Model, Options);
+
+        selector.Fits.Should().HaveCount(3);
+        for (int f = 0; f < 3; f++)
+        {
+            var (ids, values, labels) = selector.Fits[f];
+            ids.Should().Equal(folds[f].TrainRows.Select(r => (double)r));
+            values.Should().Equal(folds[f].TrainRows.Select(r => (float)(2 * Math.Sin(r))));
+            labels.Should().Equal(folds[f].TrainRows.Select(r => r % 5 < 2 ? 1 : 0));
+        }
+    }
+
     private static TrainerOptions Options => new() { Epochs = 2, BatchSize = 10, Seed = 1, Threads = 1 };
 
     private static MultiTaskModel Model(int inputs) => MultiTaskModel.Create(
@@ -98,14 +140,14 @@ public sealed class CrossValidationTests
         return (features, tasks, [x.Select(v => 2 * v).ToArray(), labels], table);
     }
 
-    private sealed class RecordingScaler : ITransformEstimator
+    private sealed class RecordingSelector : ISupervisedTransformEstimator
     {
-        public List<double[]> FittedIds { get; } = [];
+        public List<(double[] Ids, float[] Values, int[] Labels)> Fits { get; } = [];
 
-        public IFittedTransform Fit(TabularData data)
+        public IFittedTransform Fit(TabularData data, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TaskTargets> targets)
         {
-            FittedIds.Add([.. data.Numeric("id").Values]);
-            return new StandardScaler().Fit(data);
+            Fits.Add(([.. data.Numeric("id").Values], targets[0].Values!, targets[1].Labels!));
+            return new VarianceThreshold().Fit(data);
         }
     }
 }
