@@ -40,6 +40,17 @@ public abstract class ArchitectureSpec
     /// <param name="factories">Factories of custom modules named in the description, when loading.</param>
     public abstract MultiTaskNetwork Build(IReadOnlyList<TaskSpec> tasks, ModuleFactories? factories);
 
+    /// <summary>
+    /// A lower bound of the number of float32 weights the network built for <paramref name="tasks"/> holds (for
+    /// example the weight matrices without biases), or null when it is unknown. Loading checks the file's weight data
+    /// against it before building, so a description edited to an absurd size is refused without allocating it.
+    /// Default: null (no check).
+    /// </summary>
+    /// <param name="tasks">The tasks, in output order.</param>
+    /// <exception cref="ArgumentOutOfRangeException">One weight matrix would exceed the library's size limit.</exception>
+    /// <exception cref="OverflowException">The count does not fit a 64-bit integer.</exception>
+    public virtual long? MinimumWeightCount(IReadOnlyList<TaskSpec> tasks) => null;
+
     /// <summary>The settings as JSON (without <see cref="Type"/>, which the model file adds); read back by the reader registered for <see cref="Type"/>.</summary>
     public abstract JsonObject ToJson();
 

@@ -266,9 +266,19 @@ public sealed class HostileModelFileTests : IDisposable
         return copy;
     }
 
-    /// <summary>Applies "a.b[1].c=JSON" or "a.b=DELETE" to the description.</summary>
-    private static void Apply(JsonObject root, string edit)
+    /// <summary>Applies "a.b[1].c=JSON" or "a.b=DELETE" to the description; several edits are separated by ';'.</summary>
+    internal static void Apply(JsonObject root, string edit)
     {
+        if (edit.Contains(';', StringComparison.Ordinal))
+        {
+            foreach (var part in edit.Split(';'))
+            {
+                Apply(root, part);
+            }
+
+            return;
+        }
+
         int equals = edit.IndexOf('=', StringComparison.Ordinal);
         string path = edit[..equals], value = edit[(equals + 1)..];
         var parts = path.Replace("[", ".[", StringComparison.Ordinal).Split('.');
