@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using MultiTask.Architectures;
 using MultiTask.Models;
 using MultiTask.Prediction;
 using MultiTask.Tests.TestUtilities;
@@ -8,7 +9,8 @@ using MultiTask.Tests.TestUtilities;
 namespace MultiTask.Tests.Serialization;
 
 /// <summary>
-/// A seeded fuzz test of <see cref="MultiTaskModel.Load"/>: hundreds of damaged copies of a small model file, each with
+/// A seeded fuzz test of <see cref="MultiTaskModel.Load"/>: hundreds of damaged copies of a small model file (hard
+/// sharing, MMoE and PLE), each with
 /// its checksum recomputed so that the damage reaches the readers behind the checksum. Only
 /// <see cref="ModelFileException"/> may escape, every message names the file, memory stays bounded, and a copy that
 /// does load is a working model (finite predictions).
@@ -22,11 +24,21 @@ public sealed class ModelFileFuzzTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
-    public void DamagedFilesWithValidChecksums_OnlyEverRaiseModelFileException_WithBoundedMemory()
+    [Theory]
+    [InlineData("hard-sharing")]
+    [InlineData("mmoe")]
+    [InlineData("ple")]
+    public void DamagedFilesWithValidChecksums_OnlyEverRaiseModelFileException_WithBoundedMemory(string architecture)
     {
         string original = _dir.File("original.mtm");
-        using (var model = MultiTaskModel.Create([TaskSpec.Regression("price"), TaskSpec.Multiclass("segment", 3), TaskSpec.Binary("churn")], Trunks.Mlp(3, [5, 4], dropout: 0.1, normalization: Normalization.BatchNorm), Heads.Mlp([2]), seed: 3))
+        TaskSpec[] tasks = [TaskSpec.Regression("price"), TaskSpec.Multiclass("segment", 3), TaskSpec.Binary("churn")];
+        var expert = Trunks.Mlp(3, [5, 4], dropout: 0.1, normalization: Normalization.BatchNorm);
+        using (var model = architecture switch
+        {
+            "mmoe" => MultiTaskModel.Create(tasks, new MmoeArchitecture { Expert = expert, ExpertCount = 3, Tower = Heads.Mlp([2]) }, seed: 3),
+            "ple" => MultiTaskModel.Create(tasks, new PleArchitecture { Experts = [expert, Trunks.Mlp(4, [4])], TaskExpertCount = 2, Tower = Heads.Mlp([2]) }, seed: 3),
+            _ => MultiTaskModel.Create(tasks, expert, Heads.Mlp([2]), seed: 3),
+        })
         {
             model.Save(original);
         }
@@ -78,7 +90,7 @@ public sealed class ModelFileFuzzTests : IDisposable
     private static bool LoadAndPredict(string path)
     {
         using var model = MultiTaskModel.Load(path);
-        var predictions = model.Predict(new float[1, model.Trunk.InputWidth ?? 1]);
+        var predictions = model.Predict(new float[1, model.Architecture.InputWidth ?? 1]);
         foreach (var task in predictions.Tasks)
         {
             var values = task switch
