@@ -191,7 +191,13 @@ public sealed class MultiTaskModel : IDisposable
     /// temporary name in the same folder and renamed, so an existing file is never left half-written.
     /// </summary>
     /// <param name="path">The file to write; its folder is created if needed.</param>
-    public void Save(string path) => ModelFile.Write(path, Describe(), [WeightBytes()]);
+    /// <exception cref="InvalidOperationException">A weight is NaN or infinite (the message names it; nothing is written and an existing file is left as it was).</exception>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        CheckFiniteWeights($"the model file '{path}'");
+        ModelFile.Write(path, Describe(), [WeightBytes()]);
+    }
 
     /// <summary>Copies the current weights into managed memory (for example to keep the best epoch's weights).</summary>
     public ModelWeights CaptureWeights() => new(WeightBytes());
@@ -351,6 +357,19 @@ public sealed class MultiTaskModel : IDisposable
         description["preprocessing"] = Preprocessing?.ToJson();
         description["preprocessingPackage"] = Preprocessing?.GetType().Assembly.GetName().Name;
         return description;
+    }
+
+    /// <summary>Refuses to write non-finite weights: throws naming the first NaN or infinite weight and <paramref name="target"/> (e.g. "the model file 'm.mtm'").</summary>
+    internal void CheckFiniteWeights(string target)
+    {
+        using var scope = torch.NewDisposeScope();
+        foreach (var (name, tensor) in Network.state_dict())
+        {
+            if (tensor.is_floating_point() && !tensor.isfinite().all().item<bool>())
+            {
+                throw new InvalidOperationException($"Weight '{name}' is NaN or infinite; {target} was not written.");
+            }
+        }
     }
 
     /// <summary>The weights (parameters and buffers) in TorchSharp's state-dict format.</summary>

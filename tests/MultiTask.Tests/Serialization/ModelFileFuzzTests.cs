@@ -10,8 +10,8 @@ namespace MultiTask.Tests.Serialization;
 
 /// <summary>
 /// A seeded fuzz test of <see cref="MultiTaskModel.Load"/>: hundreds of damaged copies of a small model file (hard
-/// sharing, MMoE and PLE), each with
-/// its checksum recomputed so that the damage reaches the readers behind the checksum. Only
+/// sharing, MMoE and PLE), each with its checksum recomputed so that the damage reaches the readers behind the
+/// checksum. Only
 /// <see cref="ModelFileException"/> may escape, every message names the file, memory stays bounded, and a copy that
 /// does load is a working model (finite predictions).
 /// </summary>
