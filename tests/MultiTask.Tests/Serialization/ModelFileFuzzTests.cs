@@ -106,21 +106,23 @@ public sealed class ModelFileFuzzTests : IDisposable
         return true;
     }
 
-    private static long WorkingSet(Process process)
+    internal static long WorkingSet(Process process)
     {
         process.Refresh();
         return process.WorkingSet64;
     }
 
-    private static string Mutate(ModelFileBytes file, Random random)
+    /// <summary>Damages the file in one of ten ways: description mutations target <paramref name="focus"/> (default: the whole description), blob mutations blob <paramref name="blobIndex"/>.</summary>
+    internal static string Mutate(ModelFileBytes file, Random random, JsonObject? focus = null, int blobIndex = 0)
     {
-        var blob = file.Blobs[0];
+        var blob = file.Blobs[blobIndex];
+        focus ??= file.Description;
         switch (random.Next(10))
         {
             case 0:
             case 1:
                 {
-                    var (parent, key, index) = PickNode(file.Description, random);
+                    var (parent, key, index) = PickNode(focus, random);
                     var value = HostileValues[random.Next(HostileValues.Length)];
                     var node = value == "null" ? null : JsonNode.Parse(value);
                     if (parent is JsonArray array)
@@ -137,7 +139,7 @@ public sealed class ModelFileFuzzTests : IDisposable
 
             case 2:
                 {
-                    var objects = Nodes(file.Description).OfType<JsonObject>().Where(o => o.Count > 0).ToArray();
+                    var objects = Nodes(focus).OfType<JsonObject>().Where(o => o.Count > 0).ToArray();
                     var target = objects[random.Next(objects.Length)];
                     string key = target.ElementAt(random.Next(target.Count)).Key;
                     if (random.Next(2) == 0)
@@ -165,7 +167,7 @@ public sealed class ModelFileFuzzTests : IDisposable
                 }
 
             case 5:
-                file.Blobs[0] = blob[..random.Next(blob.Length)];
+                file.Blobs[blobIndex] = blob[..random.Next(blob.Length)];
                 return "weights cut";
             case 6:
                 switch (random.Next(3))
@@ -196,13 +198,13 @@ public sealed class ModelFileFuzzTests : IDisposable
                 {
                     int at = random.Next(blob.Length);
                     var garbage = Enumerable.Range(0, random.Next(1, 12)).Select(_ => (byte)random.Next(256)).ToArray();
-                    file.Blobs[0] = [.. blob[..at], .. garbage, .. blob[at..]];
+                    file.Blobs[blobIndex] = [.. blob[..at], .. garbage, .. blob[at..]];
                     return "weight bytes inserted";
                 }
 
             default:
                 {
-                    var sizes = Nodes(file.Description).OfType<JsonValue>().Where(v => v.TryGetValue(out int _)).ToArray();
+                    var sizes = Nodes(focus).OfType<JsonValue>().Where(v => v.TryGetValue(out int _)).ToArray();
                     var target = sizes[random.Next(sizes.Length)];
                     var parent = target.Parent!;
                     var replacement = JsonValue.Create(target.GetValue<int>() * random.Next(2, 1000));
