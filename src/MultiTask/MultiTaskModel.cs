@@ -445,8 +445,20 @@ public sealed class MultiTaskModel : IDisposable
             : throw new ArgumentException($"Unknown task '{task}'; the model has tasks {string.Join(", ", _tasks.Select(t => $"'{t.Name}'"))}.", nameof(task));
     }
 
+    /// <summary>Builds the network, after checking every weight matrix of the architecture against the size limit (before any native allocation).</summary>
     private static MultiTaskModel Build(TaskSpec[] tasks, ArchitectureSpec architecture, ModuleFactories? factories)
-        => new(tasks, architecture, architecture.Build(tasks, factories));
+    {
+        try
+        {
+            _ = architecture.MinimumWeightCount(tasks);
+        }
+        catch (OverflowException e)
+        {
+            throw new ArgumentOutOfRangeException(nameof(architecture), $"{architecture} would have more weights than a 64-bit count holds ({e.Message}).");
+        }
+
+        return new(tasks, architecture, architecture.Build(tasks, factories));
+    }
 
     /// <summary>A hard-sharing model's description: the <c>trunk</c> and per-task <c>heads</c> entries (every file of version 0.1).</summary>
     private static HardSharingArchitecture ReadHardSharing(JsonObject description, TaskSpec[] tasks)

@@ -115,9 +115,9 @@ internal static class DescriptionSchema
     private static int Task(StrictJson task)
     {
         _ = task.String("name");
-        string kind = task.String("kind");
+        string kind = Enum<TaskKind>(task, "kind");
         long classes = task.Integer("classCount", 0, SizeLimits.MaxWidth);
-        _ = task.String("loss");
+        _ = Enum<LossFunction>(task, "loss");
         var weights = task.NullableNumbers("classWeights", SizeLimits.MaxWidth, 0, double.MaxValue);
         _ = task.Number("focalGamma", 0, 1e6);
         if (task.Has("decisionThreshold"))
@@ -155,15 +155,15 @@ internal static class DescriptionSchema
             case "mlp":
                 _ = trunk.Integer("inputSize", 1, SizeLimits.MaxWidth);
                 _ = trunk.Integers("hiddenSizes", SizeLimits.MaxMlpLayers, 1, SizeLimits.MaxWidth);
-                Enum<Activation>(trunk, "activation");
+                _ = Enum<Activation>(trunk, "activation");
                 _ = trunk.Number("dropout", 0, 1);
-                Enum<Normalization>(trunk, "normalization");
+                _ = Enum<Normalization>(trunk, "normalization");
                 break;
             case "text":
                 long vocabulary = trunk.Integer("vocabularySize", 2, SizeLimits.MaxWidth);
                 _ = trunk.Integer("embeddingSize", 1, SizeLimits.MaxWidth);
                 _ = trunk.Integer("hiddenSize", 1, SizeLimits.MaxWidth);
-                Enum<RecurrentCell>(trunk, "cell");
+                _ = Enum<RecurrentCell>(trunk, "cell");
                 _ = trunk.Integer("layers", 1, SizeLimits.MaxRecurrentLayers);
                 _ = trunk.Boolean("bidirectional");
                 _ = trunk.Number("dropout", 0, 1);
@@ -171,7 +171,7 @@ internal static class DescriptionSchema
                 break;
             case "custom":
                 _ = trunk.String("name");
-                Enum<InputKind>(trunk, "inputKind");
+                _ = Enum<InputKind>(trunk, "inputKind");
                 _ = trunk.NullableInteger("inputWidth", 1, SizeLimits.MaxWidth);
                 _ = trunk.Integer("outputSize", 1, SizeLimits.MaxWidth);
                 break;
@@ -248,8 +248,8 @@ internal static class DescriptionSchema
         Head(architecture.Object("tower"));
     }
 
-    /// <summary>A string field naming a defined value of <typeparamref name="TEnum"/>.</summary>
-    private static void Enum<TEnum>(StrictJson json, string key)
+    /// <summary>A string field naming a defined value of <typeparamref name="TEnum"/>; returns the name.</summary>
+    private static string Enum<TEnum>(StrictJson json, string key)
         where TEnum : struct, Enum
     {
         string name = json.String(key);
@@ -257,6 +257,8 @@ internal static class DescriptionSchema
         {
             throw new FormatException($"'{json.Field(key)}' is not a valid {typeof(TEnum).Name}: '{name}'; the valid values are {string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => $"'{n}'"))}.");
         }
+
+        return name;
     }
 
     /// <summary>A finite number field that must be above 0.</summary>
@@ -274,7 +276,7 @@ internal static class DescriptionSchema
         {
             case "mlp":
                 _ = head.Integers("hiddenSizes", SizeLimits.MaxMlpLayers, 1, SizeLimits.MaxWidth);
-                Enum<Activation>(head, "activation");
+                _ = Enum<Activation>(head, "activation");
                 _ = head.Number("dropout", 0, 1);
                 break;
             case "custom":

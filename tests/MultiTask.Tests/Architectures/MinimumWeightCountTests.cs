@@ -1,3 +1,5 @@
+using MultiTask.Architectures;
+using MultiTask.Models;
 using MultiTask.Tests.TestUtilities;
 
 namespace MultiTask.Tests.Architectures;
@@ -27,5 +29,16 @@ public sealed class MinimumWeightCountTests
 
         count.Should().Be(expected);
         model.ParameterCount.Should().BeGreaterThanOrEqualTo(expected);
+    }
+
+    [Fact]
+    public void Create_WithAGateAboveTheLayerLimit_IsRefusedBeforeBuildingAnyExpert()
+    {
+        var architecture = new MmoeArchitecture { Expert = Trunks.Mlp(3, [4]), ExpertCount = 1_000_000_000 };
+
+        var act = () => MultiTaskModel.Create(ArchitectureFixtures.Tasks, architecture);
+
+        // Each task's gate is a 3 × 10⁹ matrix: 3·10⁹ > 2³¹ = 2,147,483,648.
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("The gate would have 3 × 1,000,000,000 = 3,000,000,000 weights, above the limit of 2,147,483,648 per layer.*");
     }
 }
