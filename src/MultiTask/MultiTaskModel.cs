@@ -159,7 +159,7 @@ public sealed class MultiTaskModel : IDisposable
                 ? ArchitectureRegistry.FromJson(SpecJson.Object(node, "architecture"))
                 : ReadHardSharing(description, tasks);
 
-            DescriptionSchema.CheckWeightSize(architecture, tasks, blobs[0].Length);
+            architecture.CheckWeightData(tasks, blobs[0].Length);
 
             preprocessing = description["preprocessing"] is JsonObject steps
                 ? InputTransforms.FromJson(steps, description["preprocessingPackage"] is JsonValue package ? package.GetValue<string>() : null)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MultiTask.Architectures;
 using MultiTask.Data;
 using MultiTask.Models;
 
@@ -89,29 +88,6 @@ internal static class DescriptionSchema
         }
     }
 
-    /// <summary>
-    /// Checks that the weight data is at least as large as the weights the described architecture needs (4 bytes per
-    /// float32 weight), before the architecture is built: a description edited to ten million classes or a huge layer
-    /// is refused without allocating it.
-    /// </summary>
-    internal static void CheckWeightSize(ArchitectureSpec architecture, IReadOnlyList<TaskSpec> tasks, long weightBytes)
-    {
-        long? weights;
-        try
-        {
-            weights = architecture.MinimumWeightCount(tasks);
-        }
-        catch (OverflowException)
-        {
-            weights = long.MaxValue / 4;
-        }
-
-        if (weights is long count && count * 4 > weightBytes)
-        {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the description needs at least {count:N0} float32 weights ({count * 4:N0} bytes), but the weight data has {weightBytes:N0} bytes."));
-        }
-    }
-
     private static int Task(StrictJson task)
     {
         _ = task.String("name");
@@ -188,16 +164,16 @@ internal static class DescriptionSchema
     {
         switch (architecture.String("type"))
         {
-            case MmoeArchitecture.TypeName:
+            case "mmoe": // MmoeArchitecture
                 _ = Trunk(architecture.Object("expert"));
                 _ = architecture.Integer("expertCount", 1, SizeLimits.MaxExperts);
                 Head(architecture.Object("tower"));
                 break;
-            case CgcArchitecture.TypeName:
+            case "cgc": // CgcArchitecture
                 _ = Trunk(architecture.Object("expert"));
                 ExpertCounts(architecture);
                 break;
-            case PleArchitecture.TypeName:
+            case "ple": // PleArchitecture
                 var levels = architecture.Array("experts", SizeLimits.MaxLevels);
                 if (levels.Count == 0)
                 {
@@ -211,14 +187,14 @@ internal static class DescriptionSchema
 
                 ExpertCounts(architecture);
                 break;
-            case DSelectKArchitecture.TypeName:
+            case "dselect-k": // DSelectKArchitecture
                 _ = Trunk(architecture.Object("expert"));
                 long experts = architecture.Integer("expertCount", 2, SizeLimits.MaxExperts);
                 _ = architecture.Integer("selectorCount", 1, experts);
                 Positive(architecture, "gamma");
                 Head(architecture.Object("tower"));
                 break;
-            case CrossStitchArchitecture.TypeName:
+            case "cross-stitch": // CrossStitchArchitecture
                 var tower = architecture.Object("tower");
                 if (Trunk(tower) != "mlp")
                 {
@@ -228,7 +204,7 @@ internal static class DescriptionSchema
                 Head(architecture.Object("head"));
                 _ = architecture.Number("selfWeight", 0, 1);
                 break;
-            case SoftSharingArchitecture.TypeName:
+            case "soft-sharing": // SoftSharingArchitecture
                 _ = Trunk(architecture.Object("tower"));
                 Head(architecture.Object("head"));
                 _ = architecture.Number("strength", 0, double.MaxValue);
