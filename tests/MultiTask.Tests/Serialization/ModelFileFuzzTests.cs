@@ -57,24 +57,14 @@ public sealed class ModelFileFuzzTests : IDisposable
             var file = pristine.Clone();
             string mutation = Mutate(file, random);
             File.WriteAllBytes(path, mutation == "trailing" ? file.ToBytes(trailing: [1, 2, 3]) : file.ToBytes());
-            try
+            switch (Outcome(() => LoadAndPredict(path), path, $"{i} {mutation}", unexpected))
             {
-                if (LoadAndPredict(path))
-                {
+                case true:
                     loaded++;
-                }
-            }
-            catch (ModelFileException e)
-            {
-                rejected++;
-                if (!e.Message.Contains(path, StringComparison.Ordinal))
-                {
-                    unexpected.Add($"{i} {mutation}: message without the file: {e.Message}");
-                }
-            }
-            catch (Exception e)
-            {
-                unexpected.Add($"{i} {mutation}: {e.GetType().Name}: {e.Message}");
+                    break;
+                case false:
+                    rejected++;
+                    break;
             }
 
             peak = Math.Max(peak, WorkingSet(process));
@@ -104,6 +94,33 @@ public sealed class ModelFileFuzzTests : IDisposable
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Runs one load of a damaged file: true when it loads, false when it is a <see cref="ModelFileException"/> (whose
+    /// message must name <paramref name="path"/>), null (recorded in <paramref name="unexpected"/>) for anything else.
+    /// </summary>
+    internal static bool? Outcome(Action load, string path, string label, List<string> unexpected)
+    {
+        try
+        {
+            load();
+            return true;
+        }
+        catch (ModelFileException e)
+        {
+            if (!e.Message.Contains(path, StringComparison.Ordinal))
+            {
+                unexpected.Add($"{label}: message without the file: {e.Message}");
+            }
+
+            return false;
+        }
+        catch (Exception e)
+        {
+            unexpected.Add($"{label}: {e.GetType().Name}: {e.Message}");
+            return null;
+        }
     }
 
     internal static long WorkingSet(Process process)

@@ -52,22 +52,14 @@ public sealed class CheckpointFuzzTests : IDisposable
             var focus = random.Next(2) == 0 ? (System.Text.Json.Nodes.JsonObject)file.Description["checkpoint"]! : null;
             string mutation = ModelFileFuzzTests.Mutate(file, random, focus, random.Next(file.Blobs.Count));
             File.WriteAllBytes(path, mutation == "trailing" ? file.ToBytes(trailing: [1, 2, 3]) : file.ToBytes());
-            try
+            switch (ModelFileFuzzTests.Outcome(() => trainer.LoadCheckpoint(path), path, $"{i} {mutation}", unexpected))
             {
-                trainer.LoadCheckpoint(path);
-                loaded++;
-            }
-            catch (ModelFileException e)
-            {
-                rejected++;
-                if (!e.Message.Contains(path, StringComparison.Ordinal))
-                {
-                    unexpected.Add($"{i} {mutation}: message without the file: {e.Message}");
-                }
-            }
-            catch (Exception e)
-            {
-                unexpected.Add($"{i} {mutation}: {e.GetType().Name}: {e.Message}");
+                case true:
+                    loaded++;
+                    break;
+                case false:
+                    rejected++;
+                    break;
             }
 
             peak = Math.Max(peak, ModelFileFuzzTests.WorkingSet(process));
