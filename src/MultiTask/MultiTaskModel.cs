@@ -159,10 +159,7 @@ public sealed class MultiTaskModel : IDisposable
                 ? ArchitectureRegistry.FromJson(SpecJson.Object(node, "architecture"))
                 : ReadHardSharing(description, tasks);
 
-            if (architecture is HardSharingArchitecture hard)
-            {
-                DescriptionSchema.CheckWeightSize(hard.Trunk, hard.HeadsFor(tasks), tasks, blobs[0].Length);
-            }
+            architecture.CheckWeightData(tasks, blobs[0].Length);
 
             preprocessing = description["preprocessing"] is JsonObject steps
                 ? InputTransforms.FromJson(steps, description["preprocessingPackage"] is JsonValue package ? package.GetValue<string>() : null)
@@ -194,7 +191,13 @@ public sealed class MultiTaskModel : IDisposable
     /// temporary name in the same folder and renamed, so an existing file is never left half-written.
     /// </summary>
     /// <param name="path">The file to write; its folder is created if needed.</param>
-    public void Save(string path) => ModelFile.Write(path, Describe(), [WeightBytes()]);
+    /// <exception cref="InvalidOperationException">A weight is NaN or infinite (the message names it; nothing is written and an existing file is left as it was).</exception>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        CheckFiniteWeights($"the model file '{path}'");
+        ModelFile.Write(path, Describe(), [WeightBytes()]);
+    }
 
     /// <summary>Copies the current weights into managed memory (for example to keep the best epoch's weights).</summary>
     public ModelWeights CaptureWeights() => new(WeightBytes());
@@ -356,6 +359,19 @@ public sealed class MultiTaskModel : IDisposable
         return description;
     }
 
+    /// <summary>Refuses to write non-finite weights: throws naming the first NaN or infinite weight and <paramref name="target"/> (e.g. "the model file 'm.mtm'").</summary>
+    internal void CheckFiniteWeights(string target)
+    {
+        using var scope = torch.NewDisposeScope();
+        foreach (var (name, tensor) in Network.state_dict())
+        {
+            if (tensor.is_floating_point() && !tensor.isfinite().all().item<bool>())
+            {
+                throw new InvalidOperationException($"Weight '{name}' is NaN or infinite; {target} was not written.");
+            }
+        }
+    }
+
     /// <summary>The weights (parameters and buffers) in TorchSharp's state-dict format.</summary>
     internal byte[] WeightBytes()
     {
@@ -429,8 +445,20 @@ public sealed class MultiTaskModel : IDisposable
             : throw new ArgumentException($"Unknown task '{task}'; the model has tasks {string.Join(", ", _tasks.Select(t => $"'{t.Name}'"))}.", nameof(task));
     }
 
+    /// <summary>Builds the network, after checking every weight matrix of the architecture against the size limit (before any native allocation).</summary>
     private static MultiTaskModel Build(TaskSpec[] tasks, ArchitectureSpec architecture, ModuleFactories? factories)
-        => new(tasks, architecture, architecture.Build(tasks, factories));
+    {
+        try
+        {
+            _ = architecture.MinimumWeightCount(tasks);
+        }
+        catch (OverflowException e)
+        {
+            throw new ArgumentOutOfRangeException(nameof(architecture), $"{architecture} would have more weights than a 64-bit count holds ({e.Message}).");
+        }
+
+        return new(tasks, architecture, architecture.Build(tasks, factories));
+    }
 
     /// <summary>A hard-sharing model's description: the <c>trunk</c> and per-task <c>heads</c> entries (every file of version 0.1).</summary>
     private static HardSharingArchitecture ReadHardSharing(JsonObject description, TaskSpec[] tasks)

@@ -7,16 +7,37 @@ internal static class PreprocessingReaders
 {
     internal static IEnumerable<KeyValuePair<string, Func<JsonObject, IFittedTransform>>> All =>
     [
-        new(FittedPipeline.KindName, FittedPipeline.FromJson),
-        new(FittedStandardScaler.KindName, FittedStandardScaler.FromJson),
-        new(FittedMinMaxScaler.KindName, FittedMinMaxScaler.FromJson),
-        new(FittedRobustScaler.KindName, FittedRobustScaler.FromJson),
-        new(FittedMaxAbsScaler.KindName, FittedMaxAbsScaler.FromJson),
-        new(FittedSimpleImputer.KindName, FittedSimpleImputer.FromJson),
-        new(FittedKnnImputer.KindName, FittedKnnImputer.FromJson),
-        new(FittedOneHotEncoder.KindName, FittedOneHotEncoder.FromJson),
-        new(FittedOrdinalEncoder.KindName, FittedOrdinalEncoder.FromJson),
-        new(FittedColumnTransformer.KindName, FittedColumnTransformer.FromJson),
-        new(FeatureSelection.FittedColumnSelection.KindName, FeatureSelection.FittedColumnSelection.FromJson),
+        Strict(FittedPipeline.KindName, FittedPipeline.FromJson),
+        Strict(FittedStandardScaler.KindName, FittedStandardScaler.FromJson),
+        Strict(FittedMinMaxScaler.KindName, FittedMinMaxScaler.FromJson),
+        Strict(FittedRobustScaler.KindName, FittedRobustScaler.FromJson),
+        Strict(FittedMaxAbsScaler.KindName, FittedMaxAbsScaler.FromJson),
+        Strict(FittedSimpleImputer.KindName, FittedSimpleImputer.FromJson),
+        Strict(FittedKnnImputer.KindName, FittedKnnImputer.FromJson),
+        Strict(FittedOneHotEncoder.KindName, FittedOneHotEncoder.FromJson),
+        Strict(FittedOrdinalEncoder.KindName, FittedOrdinalEncoder.FromJson),
+        Strict(FittedColumnTransformer.KindName, FittedColumnTransformer.FromJson),
+        Strict(FeatureSelection.FittedColumnSelection.KindName, FeatureSelection.FittedColumnSelection.FromJson),
     ];
+
+    /// <summary>
+    /// The reader of <paramref name="kind"/>, refusing fields it does not know: every field of the JSON must be one
+    /// that the recreated step writes (so a misspelt or injected field is an error, not silently ignored).
+    /// </summary>
+    private static KeyValuePair<string, Func<JsonObject, IFittedTransform>> Strict<T>(string kind, Func<JsonObject, T> reader)
+        where T : IFittedTransform
+        => new(kind, json =>
+        {
+            var transform = reader(json);
+            var known = transform.ToJson();
+            foreach (var (key, _) in json)
+            {
+                if (!known.ContainsKey(key))
+                {
+                    throw new FormatException($"Invalid JSON for a '{kind}' step: '{key}' is not a field this library knows; the known fields are {string.Join(", ", known.Select(p => $"'{p.Key}'"))}.");
+                }
+            }
+
+            return transform;
+        });
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using MultiTask.Data;
 using MultiTask.Models;
@@ -39,6 +40,41 @@ public abstract class ArchitectureSpec
     /// <param name="tasks">The tasks, in output order.</param>
     /// <param name="factories">Factories of custom modules named in the description, when loading.</param>
     public abstract MultiTaskNetwork Build(IReadOnlyList<TaskSpec> tasks, ModuleFactories? factories);
+
+    /// <summary>
+    /// A lower bound of the number of float32 weights the network built for <paramref name="tasks"/> holds (for
+    /// example the weight matrices without biases), or null when it is unknown. Loading checks the file's weight data
+    /// against it before building, so a description edited to an absurd size is refused without allocating it.
+    /// Default: null (no check).
+    /// </summary>
+    /// <param name="tasks">The tasks, in output order.</param>
+    /// <exception cref="ArgumentOutOfRangeException">One weight matrix would exceed the library's size limit.</exception>
+    /// <exception cref="OverflowException">The count does not fit a 64-bit integer.</exception>
+    public virtual long? MinimumWeightCount(IReadOnlyList<TaskSpec> tasks) => null;
+
+    /// <summary>
+    /// Checks that a model file's weight data is at least as large as the weights this description needs (4 bytes per
+    /// float32 weight, <see cref="MinimumWeightCount"/>), before it is built: a description edited to ten million
+    /// classes or a huge layer is refused without allocating it.
+    /// </summary>
+    /// <exception cref="FormatException">The weight data is too small for the description.</exception>
+    internal void CheckWeightData(IReadOnlyList<TaskSpec> tasks, long weightBytes)
+    {
+        long? weights;
+        try
+        {
+            weights = MinimumWeightCount(tasks);
+        }
+        catch (OverflowException)
+        {
+            throw new FormatException("the description needs more float32 weights than a 64-bit count holds.");
+        }
+
+        if (weights is long count && count * 4 > weightBytes)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the description needs at least {count:N0} float32 weights ({count * 4:N0} bytes), but the weight data has {weightBytes:N0} bytes."));
+        }
+    }
 
     /// <summary>The settings as JSON (without <see cref="Type"/>, which the model file adds); read back by the reader registered for <see cref="Type"/>.</summary>
     public abstract JsonObject ToJson();

@@ -44,6 +44,9 @@ public sealed class CgcArchitecture : ArchitectureSpec
         => PleArchitecture.BuildNetwork(tasks, [Expert], SharedExpertCount, TaskExpertCount, Tower, factories);
 
     /// <inheritdoc/>
+    public override long? MinimumWeightCount(IReadOnlyList<TaskSpec> tasks) => PleArchitecture.WeightCount(tasks, [Expert], SharedExpertCount, TaskExpertCount, Tower);
+
+    /// <inheritdoc/>
     public override JsonObject ToJson() => new()
     {
         ["expert"] = SpecJson.WriteTrunk(Expert),

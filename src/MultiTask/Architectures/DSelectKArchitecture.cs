@@ -68,6 +68,17 @@ public sealed class DSelectKArchitecture : ArchitectureSpec
     }
 
     /// <inheritdoc/>
+    public override long? MinimumWeightCount(IReadOnlyList<TaskSpec> tasks)
+    {
+        int width = InputWidth!.Value;
+        long selectors = (long)SelectorCount * DSelectKNetwork.BitCount(ExpertCount);
+        return checked(
+            (ExpertCount * SizeLimits.TrunkWeights(Expert, "expert"))
+            + (tasks.Count * (SizeLimits.Layer(width, selectors, "selector") + SizeLimits.Layer(width, SelectorCount, "mixer")))
+            + SizeLimits.TowerWeights(Tower, Expert.OutputSize, tasks, "tower"));
+    }
+
+    /// <inheritdoc/>
     public override JsonObject ToJson() => new()
     {
         ["expert"] = SpecJson.WriteTrunk(Expert),

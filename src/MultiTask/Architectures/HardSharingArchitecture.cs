@@ -80,6 +80,9 @@ public sealed class HardSharingArchitecture : ArchitectureSpec
     }
 
     /// <inheritdoc/>
+    public override long? MinimumWeightCount(IReadOnlyList<TaskSpec> tasks) => SizeLimits.CheckWeights(Trunk, HeadsFor(tasks), tasks);
+
+    /// <inheritdoc/>
     public override JsonObject ToJson() => new()
     {
         ["trunk"] = SpecJson.WriteTrunk(Trunk),

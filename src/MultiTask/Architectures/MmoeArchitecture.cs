@@ -47,6 +47,12 @@ public sealed class MmoeArchitecture : ArchitectureSpec
     });
 
     /// <inheritdoc/>
+    public override long? MinimumWeightCount(IReadOnlyList<TaskSpec> tasks) => checked(
+        (ExpertCount * SizeLimits.TrunkWeights(Expert, "expert"))
+        + (tasks.Count * SizeLimits.Layer(InputWidth!.Value, ExpertCount, "gate"))
+        + SizeLimits.TowerWeights(Tower, Expert.OutputSize, tasks, "tower"));
+
+    /// <inheritdoc/>
     public override JsonObject ToJson() => new()
     {
         ["expert"] = SpecJson.WriteTrunk(Expert),

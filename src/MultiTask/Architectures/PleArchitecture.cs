@@ -54,6 +54,9 @@ public sealed class PleArchitecture : ArchitectureSpec
         => BuildNetwork(tasks, Experts, SharedExpertCount, TaskExpertCount, Tower, factories);
 
     /// <inheritdoc/>
+    public override long? MinimumWeightCount(IReadOnlyList<TaskSpec> tasks) => WeightCount(tasks, Experts, SharedExpertCount, TaskExpertCount, Tower);
+
+    /// <inheritdoc/>
     public override JsonObject ToJson() => new()
     {
         ["experts"] = new JsonArray(Experts.Select(e => (JsonNode)SpecJson.WriteTrunk(e)).ToArray()),
@@ -73,6 +76,23 @@ public sealed class PleArchitecture : ArchitectureSpec
         TaskExpertCount = SpecJson.Get<int>(json, "taskExpertCount"),
         Tower = SpecJson.ReadHead(SpecJson.Object(json["tower"], "tower")),
     };
+
+    /// <summary>The weight matrices of the network <see cref="BuildNetwork"/> builds (null with a custom expert or tower).</summary>
+    internal static long? WeightCount(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TrunkSpec> levels, int sharedCount, int taskCount, HeadSpec tower)
+    {
+        long experts = checked(sharedCount + ((long)tasks.Count * taskCount));
+        long? total = 0;
+        for (int l = 0; l < levels.Count; l++)
+        {
+            int width = levels[l].InputWidth!.Value;
+            total = checked(total
+                + (experts * SizeLimits.TrunkWeights(levels[l], $"level {l} expert"))
+                + (tasks.Count * SizeLimits.Layer(width, sharedCount + taskCount, $"level {l} task gate"))
+                + (l < levels.Count - 1 ? SizeLimits.Layer(width, experts, $"level {l} shared gate") : 0));
+        }
+
+        return checked(total + SizeLimits.TowerWeights(tower, levels[^1].OutputSize, tasks, "tower"));
+    }
 
     /// <summary>The network of <paramref name="levels"/> extraction levels (one for CGC).</summary>
     internal static PleNetwork BuildNetwork(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<TrunkSpec> levels, int sharedCount, int taskCount, HeadSpec tower, ModuleFactories? factories)

@@ -48,6 +48,11 @@ public sealed class SoftSharingArchitecture : ArchitectureSpec
     });
 
     /// <inheritdoc/>
+    public override long? MinimumWeightCount(IReadOnlyList<TaskSpec> tasks) => checked(
+        (tasks.Count * SizeLimits.TrunkWeights(Tower, "tower"))
+        + SizeLimits.TowerWeights(Head, Tower.OutputSize, tasks, "head"));
+
+    /// <inheritdoc/>
     public override JsonObject ToJson() => new()
     {
         ["tower"] = SpecJson.WriteTrunk(Tower),

@@ -37,6 +37,12 @@ internal static class SizeLimits
         }
     }
 
+    /// <summary>The most experts of one kind (per level, per task or shared) an architecture may have.</summary>
+    internal const int MaxExperts = 4096;
+
+    /// <summary>The most extraction levels of a PLE architecture.</summary>
+    internal const int MaxLevels = 64;
+
     /// <summary>
     /// The number of weight values of the model's trunk and heads (a lower bound of the parameters: biases and
     /// normalisation are left out), after checking every weight matrix against <see cref="MaxLayerValues"/>; null
@@ -44,35 +50,49 @@ internal static class SizeLimits
     /// </summary>
     internal static long? CheckWeights(TrunkSpec trunk, IReadOnlyList<HeadSpec> heads, IReadOnlyList<TaskSpec> tasks)
     {
-        long total = 0;
+        long? total = TrunkWeights(trunk, "trunk");
+        for (int t = 0; t < heads.Count && total is not null; t++)
+        {
+            total = checked(total + HeadWeights(heads[t], trunk.OutputSize, tasks[t], $"head of task '{tasks[t].Name}'"));
+        }
+
+        return total;
+    }
+
+    /// <summary>The weight values of one trunk (checked per matrix), or null for a custom trunk.</summary>
+    internal static long? TrunkWeights(TrunkSpec trunk, string where)
+    {
         switch (trunk)
         {
             case MlpTrunkSpec mlp:
-                total += MlpWeights(mlp.InputSize, mlp.HiddenSizes, null, "trunk");
-                break;
+                return MlpWeights(mlp.InputSize, mlp.HiddenSizes, null, where);
             case TextTrunkSpec text:
-                total += Layer(text.VocabularySize, text.EmbeddingSize, "trunk embedding (vocabularySize × embeddingSize)");
+                long total = Layer(text.VocabularySize, text.EmbeddingSize, $"{where} embedding (vocabularySize × embeddingSize)");
                 int gates = text.Cell == RecurrentCell.Lstm ? 4 : 3;
                 int directions = text.Bidirectional ? 2 : 1;
                 for (int layer = 0; layer < text.Layers; layer++)
                 {
                     int input = layer == 0 ? text.EmbeddingSize : directions * text.HiddenSize;
-                    total += directions * (Layer((long)gates * text.HiddenSize, input, $"trunk recurrent layer {layer}") + Layer((long)gates * text.HiddenSize, text.HiddenSize, $"trunk recurrent layer {layer}"));
+                    total += directions * (Layer((long)gates * text.HiddenSize, input, $"{where} recurrent layer {layer}") + Layer((long)gates * text.HiddenSize, text.HiddenSize, $"{where} recurrent layer {layer}"));
                 }
 
-                break;
+                return total;
             default:
                 return null;
         }
+    }
 
-        for (int t = 0; t < heads.Count; t++)
+    /// <summary>The weight values of one task's head on an input of <paramref name="input"/> features, or null for a custom head.</summary>
+    internal static long? HeadWeights(HeadSpec head, int input, TaskSpec task, string where)
+        => head is MlpHeadSpec mlp ? MlpWeights(input, mlp.HiddenSizes, task.OutputSize, where) : null;
+
+    /// <summary>The weight values of every task's copy of <paramref name="head"/> (a tower), or null for a custom head.</summary>
+    internal static long? TowerWeights(HeadSpec head, int input, IReadOnlyList<TaskSpec> tasks, string where)
+    {
+        long? total = 0;
+        foreach (var task in tasks)
         {
-            if (heads[t] is not MlpHeadSpec head)
-            {
-                return null;
-            }
-
-            total += MlpWeights(trunk.OutputSize, head.HiddenSizes, tasks[t].OutputSize, $"head of task '{tasks[t].Name}'");
+            total = checked(total + HeadWeights(head, input, task, $"{where} of task '{task.Name}'"));
         }
 
         return total;
@@ -91,7 +111,8 @@ internal static class SizeLimits
         return output is int o ? total + Layer(width, o, $"{where} output layer") : total;
     }
 
-    private static long Layer(long rows, long columns, string where)
+    /// <summary>The values of one <paramref name="rows"/> × <paramref name="columns"/> weight matrix, checked against <see cref="MaxLayerValues"/>.</summary>
+    internal static long Layer(long rows, long columns, string where)
     {
         long values = rows * columns;
         return values <= MaxLayerValues

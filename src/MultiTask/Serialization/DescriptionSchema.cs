@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MultiTask.Data;
 using MultiTask.Models;
 
 namespace MultiTask.Serialization;
@@ -46,11 +47,11 @@ internal static class DescriptionSchema
 
         if (root.Has("architecture"))
         {
-            _ = root.Object("architecture"); // an architecture other than hard sharing: its registered reader checks it
+            Architecture(root.Object("architecture"));
         }
         else
         {
-            Trunk(root.Object("trunk"));
+            _ = Trunk(root.Object("trunk"));
             var heads = root.Array("heads", MaxTasks);
             if (heads.Count != tasks.Count)
             {
@@ -87,26 +88,12 @@ internal static class DescriptionSchema
         }
     }
 
-    /// <summary>
-    /// Checks that the weight data is at least as large as the weights the described architecture needs (4 bytes per
-    /// float32 weight), before the architecture is built: a description edited to ten million classes or a huge layer
-    /// is refused without allocating it.
-    /// </summary>
-    internal static void CheckWeightSize(TrunkSpec trunk, IReadOnlyList<HeadSpec> heads, IReadOnlyList<TaskSpec> tasks, long weightBytes)
-    {
-        long? weights = SizeLimits.CheckWeights(trunk, heads, tasks);
-        if (weights is long count && count * 4 > weightBytes)
-        {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the description needs at least {count:N0} float32 weights ({count * 4:N0} bytes), but the weight data has {weightBytes:N0} bytes."));
-        }
-    }
-
     private static int Task(StrictJson task)
     {
         _ = task.String("name");
-        string kind = task.String("kind");
+        string kind = Enum<TaskKind>(task, "kind");
         long classes = task.Integer("classCount", 0, SizeLimits.MaxWidth);
-        _ = task.String("loss");
+        _ = Enum<LossFunction>(task, "loss");
         var weights = task.NullableNumbers("classWeights", SizeLimits.MaxWidth, 0, double.MaxValue);
         _ = task.Number("focalGamma", 0, 1e6);
         if (task.Has("decisionThreshold"))
@@ -135,22 +122,24 @@ internal static class DescriptionSchema
         return kind == nameof(TaskKind.Multiclass) ? (int)classes : 1;
     }
 
-    private static void Trunk(StrictJson trunk)
+    /// <summary>Checks a trunk description; returns its type.</summary>
+    private static string Trunk(StrictJson trunk)
     {
-        switch (trunk.String("type"))
+        string type = trunk.String("type");
+        switch (type)
         {
             case "mlp":
                 _ = trunk.Integer("inputSize", 1, SizeLimits.MaxWidth);
                 _ = trunk.Integers("hiddenSizes", SizeLimits.MaxMlpLayers, 1, SizeLimits.MaxWidth);
-                _ = trunk.String("activation");
+                _ = Enum<Activation>(trunk, "activation");
                 _ = trunk.Number("dropout", 0, 1);
-                _ = trunk.String("normalization");
+                _ = Enum<Normalization>(trunk, "normalization");
                 break;
             case "text":
                 long vocabulary = trunk.Integer("vocabularySize", 2, SizeLimits.MaxWidth);
                 _ = trunk.Integer("embeddingSize", 1, SizeLimits.MaxWidth);
                 _ = trunk.Integer("hiddenSize", 1, SizeLimits.MaxWidth);
-                _ = trunk.String("cell");
+                _ = Enum<RecurrentCell>(trunk, "cell");
                 _ = trunk.Integer("layers", 1, SizeLimits.MaxRecurrentLayers);
                 _ = trunk.Boolean("bidirectional");
                 _ = trunk.Number("dropout", 0, 1);
@@ -158,15 +147,103 @@ internal static class DescriptionSchema
                 break;
             case "custom":
                 _ = trunk.String("name");
-                _ = trunk.String("inputKind");
+                _ = Enum<InputKind>(trunk, "inputKind");
                 _ = trunk.NullableInteger("inputWidth", 1, SizeLimits.MaxWidth);
                 _ = trunk.Integer("outputSize", 1, SizeLimits.MaxWidth);
                 break;
-            default:
-                return; // another reader's type
+            case var other:
+                throw new FormatException($"'{trunk.Field("type")}' is '{other}'; the known trunk types are 'mlp', 'text' and 'custom'.");
         }
 
         trunk.NoOthers();
+        return type;
+    }
+
+    /// <summary>Checks the settings of a built-in architecture other than hard sharing; other types are left to their registered reader.</summary>
+    private static void Architecture(StrictJson architecture)
+    {
+        switch (architecture.String("type"))
+        {
+            case "mmoe": // MmoeArchitecture
+                _ = Trunk(architecture.Object("expert"));
+                _ = architecture.Integer("expertCount", 1, SizeLimits.MaxExperts);
+                Head(architecture.Object("tower"));
+                break;
+            case "cgc": // CgcArchitecture
+                _ = Trunk(architecture.Object("expert"));
+                ExpertCounts(architecture);
+                break;
+            case "ple": // PleArchitecture
+                var levels = architecture.Array("experts", SizeLimits.MaxLevels);
+                if (levels.Count == 0)
+                {
+                    throw new FormatException($"'{architecture.Field("experts")}' is empty; a PLE architecture has at least one extraction level.");
+                }
+
+                for (int l = 0; l < levels.Count; l++)
+                {
+                    _ = Trunk(StrictJson.Of(levels[l], $"{architecture.Field("experts")}[{l}]"));
+                }
+
+                ExpertCounts(architecture);
+                break;
+            case "dselect-k": // DSelectKArchitecture
+                _ = Trunk(architecture.Object("expert"));
+                long experts = architecture.Integer("expertCount", 2, SizeLimits.MaxExperts);
+                _ = architecture.Integer("selectorCount", 1, experts);
+                Positive(architecture, "gamma");
+                Head(architecture.Object("tower"));
+                break;
+            case "cross-stitch": // CrossStitchArchitecture
+                var tower = architecture.Object("tower");
+                if (Trunk(tower) != "mlp")
+                {
+                    throw new FormatException($"'{tower.Field("type")}' must be 'mlp'; a cross-stitch tower is an MLP.");
+                }
+
+                Head(architecture.Object("head"));
+                _ = architecture.Number("selfWeight", 0, 1);
+                break;
+            case "soft-sharing": // SoftSharingArchitecture
+                _ = Trunk(architecture.Object("tower"));
+                Head(architecture.Object("head"));
+                _ = architecture.Number("strength", 0, double.MaxValue);
+                break;
+            default:
+                return; // a registered architecture: its reader checks it
+        }
+
+        architecture.NoOthers();
+    }
+
+    /// <summary>The shared and per-task expert counts and the tower of CGC and PLE.</summary>
+    private static void ExpertCounts(StrictJson architecture)
+    {
+        _ = architecture.Integer("sharedExpertCount", 1, SizeLimits.MaxExperts);
+        _ = architecture.Integer("taskExpertCount", 1, SizeLimits.MaxExperts);
+        Head(architecture.Object("tower"));
+    }
+
+    /// <summary>A string field naming a defined value of <typeparamref name="TEnum"/>; returns the name.</summary>
+    private static string Enum<TEnum>(StrictJson json, string key)
+        where TEnum : struct, Enum
+    {
+        string name = json.String(key);
+        if (!System.Enum.TryParse<TEnum>(name, out var value) || !System.Enum.IsDefined(value) || !char.IsLetter(name, 0))
+        {
+            throw new FormatException($"'{json.Field(key)}' is not a valid {typeof(TEnum).Name}: '{name}'; the valid values are {string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => $"'{n}'"))}.");
+        }
+
+        return name;
+    }
+
+    /// <summary>A finite number field that must be above 0.</summary>
+    private static void Positive(StrictJson json, string key)
+    {
+        if (json.Number(key, 0, double.MaxValue) == 0)
+        {
+            throw new FormatException($"'{json.Field(key)}' is 0; it must be above 0.");
+        }
     }
 
     private static void Head(StrictJson head)
@@ -175,14 +252,14 @@ internal static class DescriptionSchema
         {
             case "mlp":
                 _ = head.Integers("hiddenSizes", SizeLimits.MaxMlpLayers, 1, SizeLimits.MaxWidth);
-                _ = head.String("activation");
+                _ = Enum<Activation>(head, "activation");
                 _ = head.Number("dropout", 0, 1);
                 break;
             case "custom":
                 _ = head.String("name");
                 break;
-            default:
-                return;
+            case var other:
+                throw new FormatException($"'{head.Field("type")}' is '{other}'; the known head types are 'mlp' and 'custom'.");
         }
 
         head.NoOthers();

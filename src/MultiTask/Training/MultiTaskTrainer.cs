@@ -195,7 +195,7 @@ public sealed class MultiTaskTrainer : IDisposable
     public void SaveCheckpoint(string path)
     {
         var optimizer = _optimizer ?? throw new ObjectDisposedException(nameof(MultiTaskTrainer));
-        CheckFiniteWeights(path);
+        _model.CheckFiniteWeights($"the checkpoint '{path}'");
         var description = _model.Describe();
         var history = new JsonArray();
         for (int e = 0; e < _step.History.Count; e++)
@@ -682,19 +682,6 @@ public sealed class MultiTaskTrainer : IDisposable
         if (!validationSets.TryGetValue(task, out var data) || data.LabelCount(task) == 0)
         {
             throw new ArgumentException($"TrainerOptions.Monitor watches task '{task}', but the validation data has no label for it.", "validation");
-        }
-    }
-
-    /// <summary>Refuses to write non-finite weights.</summary>
-    private void CheckFiniteWeights(string path)
-    {
-        using var scope = torch.NewDisposeScope();
-        foreach (var (name, tensor) in _model.Network.state_dict())
-        {
-            if (tensor.is_floating_point() && !tensor.isfinite().all().item<bool>())
-            {
-                throw new InvalidOperationException($"Weight '{name}' is NaN or infinite; the checkpoint '{path}' was not written.");
-            }
         }
     }
 

@@ -42,6 +42,29 @@ public sealed class FittedTransformRoundTripTests
         AssertSame(restored.Transform(input), fitted.Transform(input));
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void UnknownField_IsAFormatError_NamingTheFieldAndTheKind(string kind)
+    {
+        var json = Cases[kind]().Fitted.ToJson();
+        json["zz_extra"] = 1;
+
+        var act = () => FittedTransforms.FromJson(json);
+
+        act.Should().Throw<FormatException>().WithMessage($"Invalid JSON for a '{kind}' step: 'zz_extra' is not a field this library knows; the known fields are 'kind', *");
+    }
+
+    [Fact]
+    public void UnknownFieldOfANestedStep_NamesTheNestedKind()
+    {
+        var json = Cases["pipeline"]().Fitted.ToJson();
+        json["steps"]![1]!["colour"] = "red";
+
+        var act = () => FittedTransforms.FromJson(json);
+
+        act.Should().Throw<FormatException>().WithMessage("Invalid JSON for a 'ordinal-encoder' step: 'colour' is not a field this library knows*");
+    }
+
     [Fact]
     public void EveryBuiltInKind_IsCovered()
     {

@@ -114,6 +114,23 @@ public sealed class ModelPreprocessingTests
     }
 
     [Fact]
+    public void ModelFile_WithAnUnknownPreprocessingField_IsAModelFileException_NamingFileAndField()
+    {
+        using var model = MultiTaskModel.Create([TaskSpec.Regression("y")], Trunks.Mlp(4, [3]), seed: 1);
+        model.AttachPreprocessing(new Pipeline(new StandardScaler()).Fit(RawTable(10, seed: 2)));
+        using var dir = new TempDirectory();
+        string path = dir.File("m.mtm");
+        model.Save(path);
+        var file = MultiTask.Tests.Serialization.ModelFileBytes.Read(path);
+        file.Description["preprocessing"]!["steps"]![0]!["with_median"] = true;
+        file.Write(path);
+
+        var act = () => MultiTaskModel.Load(path);
+
+        act.Should().Throw<ModelFileException>().WithMessage($"Model file '{path}' has an invalid description: Invalid JSON for a 'standard-scaler' step: 'with_median' is not a field this library knows*");
+    }
+
+    [Fact]
     public void PredictFromRawRows_WithoutPreprocessing_SaysWhatToDo()
     {
         using var model = MultiTaskModel.Create([TaskSpec.Regression("y")], Trunks.Mlp(3, [4]));

@@ -52,6 +52,9 @@ public sealed class HostileModelFileTests : IDisposable
         { "tasks=[]", "'tasks' is empty" },
         { "heads=[]", "'heads' has 0 items but 'tasks' has 2" },
         { "trunk.normalization=\"Sparkle\"", "normalization' is not a valid Normalization" },
+        { "tasks[0].kind=\"Ranking\"", "'tasks[0].kind' is not a valid TaskKind: 'Ranking'; the valid values are 'Regression', *" },
+        { "tasks[0].loss=\"L7\"", "'tasks[0].loss' is not a valid LossFunction: 'L7'" },
+        { "heads[0].activation=\"5\"", "'heads[0].activation' is not a valid Activation: '5'" },
         { "trunk.hiddenSizes=[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50]", "the description needs at least * float32 weights*" },
         { "tasks[1].classWeights=[1,2]", "'tasks[1].classWeights' has 2 items but 'tasks[1].classCount' is 3" },
         { "tasks[1].classWeights=[1,-2,1]", "'tasks[1].classWeights[1]' is -2; it must be a finite number in [0, *]" },
@@ -266,9 +269,19 @@ public sealed class HostileModelFileTests : IDisposable
         return copy;
     }
 
-    /// <summary>Applies "a.b[1].c=JSON" or "a.b=DELETE" to the description.</summary>
-    private static void Apply(JsonObject root, string edit)
+    /// <summary>Applies "a.b[1].c=JSON" or "a.b=DELETE" to the description; several edits are separated by ';'.</summary>
+    internal static void Apply(JsonObject root, string edit)
     {
+        if (edit.Contains(';', StringComparison.Ordinal))
+        {
+            foreach (var part in edit.Split(';'))
+            {
+                Apply(root, part);
+            }
+
+            return;
+        }
+
         int equals = edit.IndexOf('=', StringComparison.Ordinal);
         string path = edit[..equals], value = edit[(equals + 1)..];
         var parts = path.Replace("[", ".[", StringComparison.Ordinal).Split('.');

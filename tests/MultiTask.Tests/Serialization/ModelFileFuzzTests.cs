@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using MultiTask.Architectures;
 using MultiTask.Models;
 using MultiTask.Prediction;
 using MultiTask.Tests.TestUtilities;
@@ -8,8 +9,9 @@ using MultiTask.Tests.TestUtilities;
 namespace MultiTask.Tests.Serialization;
 
 /// <summary>
-/// A seeded fuzz test of <see cref="MultiTaskModel.Load"/>: hundreds of damaged copies of a small model file, each with
-/// its checksum recomputed so that the damage reaches the readers behind the checksum. Only
+/// A seeded fuzz test of <see cref="MultiTaskModel.Load"/>: hundreds of damaged copies of a small model file (hard
+/// sharing, MMoE and PLE), each with its checksum recomputed so that the damage reaches the readers behind the
+/// checksum. Only
 /// <see cref="ModelFileException"/> may escape, every message names the file, memory stays bounded, and a copy that
 /// does load is a working model (finite predictions).
 /// </summary>
@@ -22,11 +24,21 @@ public sealed class ModelFileFuzzTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
-    public void DamagedFilesWithValidChecksums_OnlyEverRaiseModelFileException_WithBoundedMemory()
+    [Theory]
+    [InlineData("hard-sharing")]
+    [InlineData("mmoe")]
+    [InlineData("ple")]
+    public void DamagedFilesWithValidChecksums_OnlyEverRaiseModelFileException_WithBoundedMemory(string architecture)
     {
         string original = _dir.File("original.mtm");
-        using (var model = MultiTaskModel.Create([TaskSpec.Regression("price"), TaskSpec.Multiclass("segment", 3), TaskSpec.Binary("churn")], Trunks.Mlp(3, [5, 4], dropout: 0.1, normalization: Normalization.BatchNorm), Heads.Mlp([2]), seed: 3))
+        TaskSpec[] tasks = [TaskSpec.Regression("price"), TaskSpec.Multiclass("segment", 3), TaskSpec.Binary("churn")];
+        var expert = Trunks.Mlp(3, [5, 4], dropout: 0.1, normalization: Normalization.BatchNorm);
+        using (var model = architecture switch
+        {
+            "mmoe" => MultiTaskModel.Create(tasks, new MmoeArchitecture { Expert = expert, ExpertCount = 3, Tower = Heads.Mlp([2]) }, seed: 3),
+            "ple" => MultiTaskModel.Create(tasks, new PleArchitecture { Experts = [expert, Trunks.Mlp(4, [4])], TaskExpertCount = 2, Tower = Heads.Mlp([2]) }, seed: 3),
+            _ => MultiTaskModel.Create(tasks, expert, Heads.Mlp([2]), seed: 3),
+        })
         {
             model.Save(original);
         }
@@ -45,24 +57,14 @@ public sealed class ModelFileFuzzTests : IDisposable
             var file = pristine.Clone();
             string mutation = Mutate(file, random);
             File.WriteAllBytes(path, mutation == "trailing" ? file.ToBytes(trailing: [1, 2, 3]) : file.ToBytes());
-            try
+            switch (Outcome(() => LoadAndPredict(path), path, $"{i} {mutation}", unexpected))
             {
-                if (LoadAndPredict(path))
-                {
+                case true:
                     loaded++;
-                }
-            }
-            catch (ModelFileException e)
-            {
-                rejected++;
-                if (!e.Message.Contains(path, StringComparison.Ordinal))
-                {
-                    unexpected.Add($"{i} {mutation}: message without the file: {e.Message}");
-                }
-            }
-            catch (Exception e)
-            {
-                unexpected.Add($"{i} {mutation}: {e.GetType().Name}: {e.Message}");
+                    break;
+                case false:
+                    rejected++;
+                    break;
             }
 
             peak = Math.Max(peak, WorkingSet(process));
@@ -78,7 +80,7 @@ public sealed class ModelFileFuzzTests : IDisposable
     private static bool LoadAndPredict(string path)
     {
         using var model = MultiTaskModel.Load(path);
-        var predictions = model.Predict(new float[1, model.Trunk.InputWidth ?? 1]);
+        var predictions = model.Predict(new float[1, model.Architecture.InputWidth ?? 1]);
         foreach (var task in predictions.Tasks)
         {
             var values = task switch
@@ -94,21 +96,50 @@ public sealed class ModelFileFuzzTests : IDisposable
         return true;
     }
 
-    private static long WorkingSet(Process process)
+    /// <summary>
+    /// Runs one load of a damaged file: true when it loads, false when it is a <see cref="ModelFileException"/> (whose
+    /// message must name <paramref name="path"/>), null (recorded in <paramref name="unexpected"/>) for anything else.
+    /// </summary>
+    internal static bool? Outcome(Action load, string path, string label, List<string> unexpected)
+    {
+        try
+        {
+            load();
+            return true;
+        }
+        catch (ModelFileException e)
+        {
+            if (!e.Message.Contains(path, StringComparison.Ordinal))
+            {
+                unexpected.Add($"{label}: message without the file: {e.Message}");
+            }
+
+            return false;
+        }
+        catch (Exception e)
+        {
+            unexpected.Add($"{label}: {e.GetType().Name}: {e.Message}");
+            return null;
+        }
+    }
+
+    internal static long WorkingSet(Process process)
     {
         process.Refresh();
         return process.WorkingSet64;
     }
 
-    private static string Mutate(ModelFileBytes file, Random random)
+    /// <summary>Damages the file in one of ten ways: description mutations target <paramref name="focus"/> (default: the whole description), blob mutations blob <paramref name="blobIndex"/>.</summary>
+    internal static string Mutate(ModelFileBytes file, Random random, JsonObject? focus = null, int blobIndex = 0)
     {
-        var blob = file.Blobs[0];
+        var blob = file.Blobs[blobIndex];
+        focus ??= file.Description;
         switch (random.Next(10))
         {
             case 0:
             case 1:
                 {
-                    var (parent, key, index) = PickNode(file.Description, random);
+                    var (parent, key, index) = PickNode(focus, random);
                     var value = HostileValues[random.Next(HostileValues.Length)];
                     var node = value == "null" ? null : JsonNode.Parse(value);
                     if (parent is JsonArray array)
@@ -125,7 +156,7 @@ public sealed class ModelFileFuzzTests : IDisposable
 
             case 2:
                 {
-                    var objects = Nodes(file.Description).OfType<JsonObject>().Where(o => o.Count > 0).ToArray();
+                    var objects = Nodes(focus).OfType<JsonObject>().Where(o => o.Count > 0).ToArray();
                     var target = objects[random.Next(objects.Length)];
                     string key = target.ElementAt(random.Next(target.Count)).Key;
                     if (random.Next(2) == 0)
@@ -153,7 +184,7 @@ public sealed class ModelFileFuzzTests : IDisposable
                 }
 
             case 5:
-                file.Blobs[0] = blob[..random.Next(blob.Length)];
+                file.Blobs[blobIndex] = blob[..random.Next(blob.Length)];
                 return "weights cut";
             case 6:
                 switch (random.Next(3))
@@ -184,13 +215,13 @@ public sealed class ModelFileFuzzTests : IDisposable
                 {
                     int at = random.Next(blob.Length);
                     var garbage = Enumerable.Range(0, random.Next(1, 12)).Select(_ => (byte)random.Next(256)).ToArray();
-                    file.Blobs[0] = [.. blob[..at], .. garbage, .. blob[at..]];
+                    file.Blobs[blobIndex] = [.. blob[..at], .. garbage, .. blob[at..]];
                     return "weight bytes inserted";
                 }
 
             default:
                 {
-                    var sizes = Nodes(file.Description).OfType<JsonValue>().Where(v => v.TryGetValue(out int _)).ToArray();
+                    var sizes = Nodes(focus).OfType<JsonValue>().Where(v => v.TryGetValue(out int _)).ToArray();
                     var target = sizes[random.Next(sizes.Length)];
                     var parent = target.Parent!;
                     var replacement = JsonValue.Create(target.GetValue<int>() * random.Next(2, 1000));

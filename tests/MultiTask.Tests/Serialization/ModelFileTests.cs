@@ -36,6 +36,28 @@ public sealed class ModelFileTests : IDisposable
         loaded.ParameterCount.Should().Be(model.ParameterCount);
     }
 
+    [Theory]
+    [InlineData("trunk.linear0.bias", float.PositiveInfinity)]
+    [InlineData("heads.segment.out.weight", float.NaN)]
+    public void Save_WithANonFiniteWeight_NamesIt_AndLeavesTheExistingFileUntouched(string weight, float value)
+    {
+        using var model = MultiTaskModel.Create([TaskSpec.Regression("price"), TaskSpec.Multiclass("segment", 3)], Trunks.Mlp(3, [4]), Heads.Mlp([2]), seed: 1);
+        var path = _dir.File("model.mtm");
+        model.Save(path);
+        var before = File.ReadAllBytes(path);
+        var parameter = model.Network.named_parameters().Single(p => p.name == weight).parameter;
+        using (torch.no_grad())
+        {
+            parameter.view(-1)[1] = value;
+        }
+
+        var act = () => model.Save(path);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage($"Weight '{weight}' is NaN or infinite; the model file '{path}' was not written.");
+        File.ReadAllBytes(path).Should().Equal(before);
+        Directory.GetFiles(_dir.Path).Should().Equal([path], "no temporary file is left behind");
+    }
+
     [Fact]
     public void Save_ReplacesTheFileAtomically_LeavingNoTemporaryFile()
     {
