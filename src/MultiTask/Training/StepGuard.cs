@@ -19,7 +19,7 @@ internal sealed class StepGuard : IDisposable
     internal StepGuard(ParameterOptimizer optimizer, IEnumerable<Tensor> buffers)
     {
         _optimizer = optimizer;
-        _live = [.. optimizer.Parameters, .. buffers, .. optimizer.StateTensors];
+        _live = [.. optimizer.ValueTensors, .. buffers, .. optimizer.StateTensors];
         optimizer.BeforeUpdate = Save;
     }
 

@@ -203,6 +203,12 @@ internal abstract class ParameterOptimizer : IDisposable
     /// <summary>Called by <see cref="Step"/> after the gradients were found finite and before any value changes (the trainer saves the state it may roll back to).</summary>
     internal Action? BeforeUpdate { get; set; }
 
+    /// <summary>
+    /// The tensors that hold the parameters' values: the one flat buffer when the parameters are views of it (one copy
+    /// instead of one per parameter), else the parameters themselves.
+    /// </summary>
+    internal IReadOnlyList<Tensor> ValueTensors => _flat is not null ? [_flat.Values] : Parameters;
+
     /// <summary>The state buffers <see cref="Step"/> changes besides the parameters (owned by the optimiser).</summary>
     internal IEnumerable<Tensor> StateTensors => _flat is not null ? _flatStates.OfType<Tensor>() : _buffers.SelectMany(b => b);
 
