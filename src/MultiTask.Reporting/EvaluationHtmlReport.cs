@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using MultiTask.Evaluation;
+using MultiTask.Interpretability;
 using MultiTask.Training;
 
 namespace MultiTask.Reporting;
@@ -10,7 +11,8 @@ namespace MultiTask.Reporting;
 /// One self-contained HTML page for an evaluation: per task a table of its loss and metrics (numbers with four
 /// decimals, invariant culture) and its per-class metrics, the training curves when a history is given, and for each
 /// classification task its confusion matrix, plus ROC, precision–recall and calibration curves for a binary task, and
-/// the multi-task gain Δm (a table and <see cref="BarPlots.DeltaM"/>) when given. Plots are PNG images (by default
+/// the multi-task gain Δm (a table and <see cref="BarPlots.DeltaM"/>) when given, and, when the options carry them,
+/// permutation importances per task (table and bars) and a task-affinity matrix (table and heat map). Plots are PNG images (by default
 /// 640 × 480) inlined as base64 <c>data:</c> URIs, so the file needs nothing else to display.
 /// </summary>
 public static class EvaluationHtmlReport
@@ -53,6 +55,14 @@ public static class EvaluationHtmlReport
         foreach (var task in report.Tasks)
         {
             AppendTask(html, task, options);
+        }
+        if (options.Importances is { } importances)
+        {
+            AppendImportances(html, importances, options);
+        }
+        if (options.TaskAffinity is { } affinity)
+        {
+            AppendAffinity(html, affinity, options);
         }
         html.Append("</body>\n</html>\n");
         return html.ToString();
@@ -115,6 +125,58 @@ public static class EvaluationHtmlReport
             Image(html, CurvePlots.PrecisionRecall(PrecisionRecallCurve.Compute(data.ActualLabels, data.Scores), $"{name}: precision–recall curve"), $"{name}: precision–recall curve", options);
             Image(html, CurvePlots.Calibration(CalibrationCurve.Compute(data.ActualLabels, data.Scores, binCount: 10), $"{name}: calibration curve"), $"{name}: calibration curve", options);
         }
+    }
+
+    private static void AppendImportances(StringBuilder html, PermutationImportanceReport importances, EvaluationHtmlReportOptions options)
+    {
+        html.Append("<h2>Permutation importance</h2>\n");
+        foreach (var task in importances.Tasks)
+        {
+            if (options.FeatureNames is { } given && given.Count != task.FeatureCount)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"EvaluationHtmlReportOptions.FeatureNames has {given.Count} names, but the importances of task '{task.Task.Name}' cover {task.FeatureCount} features."), nameof(options));
+            }
+
+            var top = task.Ranking().Take(options.TopFeatures).ToArray();
+            var names = top.Select(f => options.FeatureNames?[f] ?? "x" + Number(f)).ToArray();
+            string name = task.Task.Name;
+            html.Append("<h3>").Append(Encode(name)).Append(" (").Append(Encode(task.Metric)).Append(", baseline ").Append(Number(task.BaselineScore))
+                .Append(")</h3>\n<table>\n<tr><th>Feature</th><th>Mean</th><th>SD</th></tr>\n");
+            for (int i = 0; i < top.Length; i++)
+            {
+                html.Append("<tr><td>").Append(Encode(names[i])).Append("</td><td class=\"n\">").Append(Number(task.Mean[top[i]]))
+                    .Append("</td><td class=\"n\">").Append(Number(task.StandardDeviation[top[i]])).Append("</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+            Image(html, BarPlots.Importances(names, top.Select(f => task.Mean[f]).ToArray(), top.Select(f => task.StandardDeviation[f]).ToArray(), $"{name}: permutation importance"), $"{name}: permutation importance", options);
+        }
+    }
+
+    private static void AppendAffinity(StringBuilder html, TaskAffinityMatrix affinity, EvaluationHtmlReportOptions options)
+    {
+        var names = affinity.Tasks.Select(t => t.Name).ToArray();
+        html.Append("<h2>Task affinity</h2>\n<p>Row i, column j: 1 − L<sub>j</sub> after a step on task i ÷ L<sub>j</sub> before it (Fifty et al., 2021).</p>\n<table>\n<tr><th>from \\ to</th>");
+        foreach (var n in names)
+        {
+            html.Append("<th>").Append(Encode(n)).Append("</th>");
+        }
+
+        html.Append("</tr>\n");
+        for (int i = 0; i < names.Length; i++)
+        {
+            html.Append("<tr><td>").Append(Encode(names[i])).Append("</td>");
+            for (int j = 0; j < names.Length; j++)
+            {
+                html.Append("<td class=\"n\">").Append(Number(affinity[i, j])).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</table>\n");
+        Image(html, MatrixPlots.Heatmap(affinity.ToArray(), names, names, "Task affinity", "to task", "from task", "0.0000"), "Task affinity", options);
     }
 
     private static void Row(StringBuilder html, string name, string value) =>

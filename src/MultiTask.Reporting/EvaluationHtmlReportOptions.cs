@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using MultiTask.Interpretability;
 
 namespace MultiTask.Reporting;
 
@@ -26,6 +27,29 @@ public sealed class EvaluationHtmlReportOptions
     /// written. Default: empty.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ClassNames { get; init => field = value ?? throw new ArgumentNullException(nameof(ClassNames)); } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// Permutation importances (from <c>PermutationImportance.Compute</c>) to show per task: a table and a bar plot of
+    /// the <see cref="TopFeatures"/> most important features, mean ± standard deviation. Null to leave them out.
+    /// Default: null.
+    /// </summary>
+    public PermutationImportanceReport? Importances { get; init; }
+
+    /// <summary>
+    /// Feature names for <see cref="Importances"/>, one per model input in input order (e.g. the column names of the
+    /// fitted preprocessing's output); their count is checked against the importances when the report is written.
+    /// Null shows "x0", "x1", …. Default: null.
+    /// </summary>
+    public IReadOnlyList<string>? FeatureNames { get; init; }
+
+    /// <summary>How many features the importance table and bars show per task. Range: [1, 1000]. Default: 15.</summary>
+    public int TopFeatures { get; init => field = Require(value, value is >= 1 and <= 1000, "in [1, 1000]"); } = 15;
+
+    /// <summary>
+    /// A task-affinity matrix (from <c>TaskAffinity.Compute</c>) to show as a table and a heat map. Null to leave it
+    /// out. Default: null.
+    /// </summary>
+    public TaskAffinityMatrix? TaskAffinity { get; init; }
 
     private static T Require<T>(T value, bool ok, string range, [CallerMemberName] string property = "") =>
         ok ? value : throw new ArgumentOutOfRangeException(property, value, string.Create(CultureInfo.InvariantCulture, $"{Owner}.{property} must be {range}; got {value}."));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MultiTask.Data;
 using MultiTask.Evaluation;
+using MultiTask.Interpretability;
 using MultiTask.Models;
 using MultiTask.Tests.TestUtilities;
 using MultiTask.Training;
@@ -13,6 +14,7 @@ public sealed class EvaluationHtmlReportTests : IDisposable
     private readonly MultiTaskModel _model;
     private readonly EvaluationReport _report;
     private readonly TrainingHistory _history;
+    private readonly MultiTaskDataset _data;
 
     public EvaluationHtmlReportTests()
     {
@@ -31,7 +33,7 @@ public sealed class EvaluationHtmlReportTests : IDisposable
             values[i] = x[i, 1] * 0.5;
         }
         TaskSpec[] tasks = [TaskSpec.Binary("bin"), TaskSpec.Multiclass("multi", 3), TaskSpec.Regression("reg")];
-        using var data = MultiTaskDataset.FromArrays(x, tasks, [binary, classes, values]);
+        var data = _data = MultiTaskDataset.FromArrays(x, tasks, [binary, classes, values]);
         _model = MultiTaskModel.Create(tasks, Trunks.Mlp(3, [8]), seed: 1);
         using (var trainer = new MultiTaskTrainer(_model, new TrainerOptions { Epochs = 3, BatchSize = 16, Seed = 1, Threads = 1 }))
         {
@@ -40,7 +42,50 @@ public sealed class EvaluationHtmlReportTests : IDisposable
         _report = _model.Evaluate(data);
     }
 
-    public void Dispose() => _model.Dispose();
+    public void Dispose()
+    {
+        _model.Dispose();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public void Render_WithImportancesAndAffinity_TablesThemInRankOrderAndAddsTheirPlots()
+    {
+        var importances = PermutationImportance.Compute(_model, _data, new PermutationImportanceOptions { Repeats = 2, Seed = 1 });
+        var affinity = TaskAffinity.Compute(_model, _data);
+        var options = new EvaluationHtmlReportOptions { Importances = importances, FeatureNames = ["a", "b", "c"], TopFeatures = 2, TaskAffinity = affinity };
+
+        string html = EvaluationHtmlReport.Render(_report, options: options);
+
+        // Per task: the two features with the largest mean, in descending order, with mean and SD to four decimals.
+        foreach (var task in importances.Tasks)
+        {
+            var order = Enumerable.Range(0, 3).OrderByDescending(f => task.Mean[f]).Take(2).ToArray();
+            string rows = string.Concat(order.Select(f => string.Create(CultureInfo.InvariantCulture,
+                $"<tr><td>{"abc"[f]}</td><td class=\"n\">{task.Mean[f]:0.0000}</td><td class=\"n\">{task.StandardDeviation[f]:0.0000}</td></tr>\n")));
+            html.Should().Contain($"<h3>{task.Task.Name} (").And.Contain(rows);
+        }
+
+        // The affinity table: one row per source task with its three values.
+        for (int i = 0; i < 3; i++)
+        {
+            string row = string.Create(CultureInfo.InvariantCulture, $"<tr><td>{affinity.Tasks[i].Name}</td><td class=\"n\">{affinity[i, 0]:0.0000}</td><td class=\"n\">{affinity[i, 1]:0.0000}</td><td class=\"n\">{affinity[i, 2]:0.0000}</td></tr>");
+            html.Should().Contain(row);
+        }
+
+        // Five images of the evaluation (no history) + three importance bar plots + one affinity heat map.
+        Regex.Matches(html, "<img ").Should().HaveCount(5 + 3 + 1);
+    }
+
+    [Fact]
+    public void Render_WithFeatureNamesOfTheWrongCount_NamesTheTaskAndBothCounts()
+    {
+        var importances = PermutationImportance.Compute(_model, _data, new PermutationImportanceOptions { Repeats = 1, Seed = 1 });
+
+        var act = () => EvaluationHtmlReport.Render(_report, options: new EvaluationHtmlReportOptions { Importances = importances, FeatureNames = ["a", "b"] });
+
+        act.Should().Throw<ArgumentException>().WithMessage("EvaluationHtmlReportOptions.FeatureNames has 2 names, but the importances of task 'bin' cover 3 features.*");
+    }
 
     [Fact]
     public void Render_InlinesOneImagePerPlot()
