@@ -436,12 +436,8 @@ public sealed class MultiTaskTrainer : IDisposable
                 }
                 catch (Exception e) when (e is TrainingDivergedException or NonFiniteUpdateException)
                 {
-                    // A non-finite loss or weight: back to before the last update, the last weights with a finite loss.
-                    // A non-finite gradient: the current weights gave a finite loss and were not changed.
-                    if (e is not NonFiniteUpdateException { What: "gradient" })
-                    {
-                        guard.Restore();
-                    }
+                    // A non-finite loss, gradient or weight: back to before the last update, the last weights with a finite loss.
+                    guard.Restore();
 
                     throw e as TrainingDivergedException ?? new TrainingDivergedException(
                         $"A {((NonFiniteUpdateException)e).What} became NaN or infinite at epoch {epoch}, step {_stepCount} (learning rate {learningRate.ToString(CultureInfo.InvariantCulture)}). " +

@@ -1,6 +1,6 @@
 namespace MultiTask.Training.Optimizers;
 
-/// <summary>An optimiser step met a non-finite gradient (nothing changed) or produced a non-finite parameter; the trainer turns it into a <see cref="TrainingDivergedException"/>.</summary>
+/// <summary>An optimiser step produced a non-finite parameter, from a non-finite gradient or an overflowing update (the caller rolls the update back through BeforeUpdate); the trainer turns it into a <see cref="TrainingDivergedException"/>.</summary>
 internal sealed class NonFiniteUpdateException : Exception
 {
     /// <param name="what">"gradient" or "parameter".</param>

@@ -131,11 +131,8 @@ internal abstract class ParameterOptimizer : IDisposable
         if (_flat is not null)
         {
             _flat.Attach(_active);
-            if (!AllFinite(_flat.Gradients))
-            {
-                throw new NonFiniteUpdateException("gradient");
-            }
-
+            // One host read-back per step: the values are checked after the update (a non-finite gradient makes its
+            // values non-finite too), and the gradients only to name the cause; BeforeUpdate lets the caller roll back.
             BeforeUpdate?.Invoke();
             try
             {
@@ -157,23 +154,18 @@ internal abstract class ParameterOptimizer : IDisposable
             }
             catch (ExternalException e) when (e.Message.Contains("without overflow", StringComparison.Ordinal))
             {
-                throw new NonFiniteUpdateException("parameter", e);
+                throw new NonFiniteUpdateException(AllFinite(_flat.Gradients) ? "parameter" : "gradient", e);
             }
 
             if (!AllFinite(_flat.Values))
             {
-                throw new NonFiniteUpdateException("parameter");
+                throw new NonFiniteUpdateException(AllFinite(_flat.Gradients) ? "parameter" : "gradient");
             }
 
             return;
         }
 
         var grads = Parameters.Select(p => p.grad).ToArray();
-        if (grads.Any(g => g is not null && !AllFinite(g)))
-        {
-            throw new NonFiniteUpdateException("gradient");
-        }
-
         BeforeUpdate?.Invoke();
         try
         {
@@ -191,16 +183,19 @@ internal abstract class ParameterOptimizer : IDisposable
         }
         catch (ExternalException e) when (e.Message.Contains("without overflow", StringComparison.Ordinal))
         {
-            throw new NonFiniteUpdateException("parameter", e);
+            throw new NonFiniteUpdateException(Cause(grads), e);
         }
 
         if (Parameters.Any(p => !AllFinite(p)))
         {
-            throw new NonFiniteUpdateException("parameter");
+            throw new NonFiniteUpdateException(Cause(grads));
         }
     }
 
-    /// <summary>Called by <see cref="Step"/> after the gradients were found finite and before any value changes (the trainer saves the state it may roll back to).</summary>
+    /// <summary>What made an update non-finite: "gradient" when a gradient was, else "parameter".</summary>
+    private static string Cause(Tensor?[] grads) => grads.Any(g => g is not null && !AllFinite(g)) ? "gradient" : "parameter";
+
+    /// <summary>Called by <see cref="Step"/> before any value changes (the trainer saves the state it rolls back to when the update turns out non-finite).</summary>
     internal Action? BeforeUpdate { get; set; }
 
     /// <summary>
