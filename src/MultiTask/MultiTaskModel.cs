@@ -413,7 +413,7 @@ public sealed class MultiTaskModel : IDisposable
     {
         if (data.InputKind != Architecture.InputKind)
         {
-            throw new ArgumentException($"The model's trunk takes {Architecture.InputKind} input, but the dataset holds {data.InputKind}.", nameof(data));
+            throw new ArgumentException($"{Architecture.InputOwner} takes {Architecture.InputKind} input, but the dataset holds {data.InputKind}.", nameof(data));
         }
 
         if (Architecture.InputWidth is int width && data.InputWidth != width)
@@ -543,7 +543,7 @@ public sealed class MultiTaskModel : IDisposable
     {
         if (Architecture.InputKind != kind)
         {
-            throw new ArgumentException($"The model's trunk takes {Architecture.InputKind} input; it cannot predict from {kind}.");
+            throw new ArgumentException($"{Architecture.InputOwner} takes {Architecture.InputKind} input; it cannot predict from {kind}.");
         }
     }
 

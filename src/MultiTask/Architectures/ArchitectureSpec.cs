@@ -36,6 +36,9 @@ public abstract class ArchitectureSpec
     /// <summary>The text trunk whose vocabulary and padding id the token inputs must follow, or null for feature input. Default: null.</summary>
     public virtual TextTrunkSpec? TextInput => null;
 
+    /// <summary>What reads the model input, for error messages, e.g. <c>The model's trunk</c> or <c>PleArchitecture.Experts[0] (level 0, Text(…))</c>.</summary>
+    internal virtual string InputOwner => "The model's trunk";
+
     /// <summary>Builds the network with fresh weights (seeded by the caller).</summary>
     /// <param name="tasks">The tasks, in output order.</param>
     /// <param name="factories">Factories of custom modules named in the description, when loading.</param>

@@ -17,13 +17,18 @@ namespace MultiTask.Architectures;
 /// dropped and they sum to at most 1 (as LibMTL does). The paper's entropy regulariser is not included.
 /// Shared parameters: the experts; a task's: its selectors, mixer and tower. Representation-gradient mode is refused.
 /// </summary>
+/// <remarks>
+/// Text experts: with <c>Expert = Trunks.Text(…)</c> the model takes token ids, each expert is its own text encoder,
+/// and the selectors and mixers read a learned bag of embeddings of width <see cref="GateEmbeddingSize"/> (the mean
+/// embedding of a row's non-padding tokens, shared by all tasks) in place of x.
+/// </remarks>
 public sealed class DSelectKArchitecture : ArchitectureSpec
 {
     internal const string TypeName = "dselect-k";
     private const string Owner = nameof(DSelectKArchitecture);
 
-    /// <summary>Each expert, e.g. <c>Trunks.Mlp(100, [16])</c>; it must take features. Required.</summary>
-    public required TrunkSpec Expert { get; init => field = ExpertChecks.FeatureExpert(value, Owner, nameof(Expert)); }
+    /// <summary>Each expert, e.g. <c>Trunks.Mlp(100, [16])</c> on features or <c>Trunks.Text(5000)</c> on token ids; a custom trunk must take features. Required.</summary>
+    public required TrunkSpec Expert { get; init => field = ExpertChecks.InputExpert(value, Owner, nameof(Expert)); }
 
     /// <summary>The number of experts E. Range: ≥ 2. Default: 8.</summary>
     public int ExpertCount { get; init => field = OptionRanges.Require(value, value >= 2, "≥ 2", Owner); } = 8;
@@ -37,14 +42,26 @@ public sealed class DSelectKArchitecture : ArchitectureSpec
     /// <summary>Each task's tower on its mixture of experts, from <see cref="Heads"/>. Default: <see cref="Heads.Linear"/>.</summary>
     public HeadSpec Tower { get; init => field = ExpertChecks.Tower(value, nameof(Tower)); } = Heads.Linear();
 
+    /// <summary>
+    /// The width of the bag of token embeddings the selectors and mixers read when <see cref="Expert"/> is a text
+    /// encoder; not used with a feature expert. Range: 1 … 16,777,216. Default: 16.
+    /// </summary>
+    public int GateEmbeddingSize { get; init => field = OptionRanges.Require(value, value is >= 1 and <= SizeLimits.MaxWidth, "in [1, 16,777,216]", Owner); } = ExpertChecks.DefaultGateEmbeddingSize;
+
     /// <inheritdoc/>
     public override string Type => TypeName;
 
     /// <inheritdoc/>
-    public override InputKind InputKind => InputKind.Features;
+    public override InputKind InputKind => Expert.InputKind;
 
     /// <inheritdoc/>
     public override int? InputWidth => Expert.InputWidth;
+
+    /// <inheritdoc/>
+    public override TextTrunkSpec? TextInput => Expert as TextTrunkSpec;
+
+    /// <inheritdoc/>
+    internal override string InputOwner => ExpertChecks.Describe(Owner, nameof(Expert), Expert);
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException"><see cref="SelectorCount"/> exceeds <see cref="ExpertCount"/>.</exception>
@@ -55,41 +72,43 @@ public sealed class DSelectKArchitecture : ArchitectureSpec
             throw new ArgumentException($"{Owner}.SelectorCount ({SelectorCount}) must not exceed {Owner}.ExpertCount ({ExpertCount}).", nameof(SelectorCount));
         }
 
-        int width = InputWidth!.Value;
+        int width = ExpertChecks.GateWidth(Expert, GateEmbeddingSize);
         int bits = DSelectKNetwork.BitCount(ExpertCount);
         return Mixture.Guarded(built =>
         {
             var experts = Enumerable.Range(0, ExpertCount).Select(_ => built.Track(Expert.Build(factories))).ToArray();
+            var gateInput = ExpertChecks.GateInput(Expert, GateEmbeddingSize) is { } module ? built.Track(module) : null;
             var selectors = tasks.Select(_ => (Module<Tensor, Tensor>)built.Track(Linear(width, SelectorCount * bits, hasBias: false))).ToArray();
             var mixers = tasks.Select(_ => (Module<Tensor, Tensor>)built.Track(Linear(width, SelectorCount, hasBias: false))).ToArray();
             var towers = tasks.Select(t => built.Track(Tower.Build(Expert.OutputSize, t.OutputSize, factories))).ToArray();
-            return new DSelectKNetwork(tasks, experts, selectors, mixers, towers, SelectorCount, Gamma);
+            return new DSelectKNetwork(tasks, experts, gateInput, selectors, mixers, towers, SelectorCount, Gamma);
         });
     }
 
     /// <inheritdoc/>
     public override long? MinimumWeightCount(IReadOnlyList<TaskSpec> tasks)
     {
-        int width = InputWidth!.Value;
+        int width = ExpertChecks.GateWidth(Expert, GateEmbeddingSize);
         long selectors = (long)SelectorCount * DSelectKNetwork.BitCount(ExpertCount);
         return checked(
             (ExpertCount * SizeLimits.TrunkWeights(Expert, "expert"))
+            + ExpertChecks.GateInputWeights(Expert, GateEmbeddingSize)
             + (tasks.Count * (SizeLimits.Layer(width, selectors, "selector") + SizeLimits.Layer(width, SelectorCount, "mixer")))
             + SizeLimits.TowerWeights(Tower, Expert.OutputSize, tasks, "tower"));
     }
 
     /// <inheritdoc/>
-    public override JsonObject ToJson() => new()
+    public override JsonObject ToJson() => new JsonObject
     {
         ["expert"] = SpecJson.WriteTrunk(Expert),
         ["expertCount"] = ExpertCount,
         ["selectorCount"] = SelectorCount,
         ["gamma"] = Gamma,
         ["tower"] = SpecJson.WriteHead(Tower),
-    };
+    }.WithGateEmbedding(Expert, GateEmbeddingSize);
 
     /// <summary>E.g. <c>DSelectK(k = 2 of 8 experts Mlp(100 → 16, ReLU), γ = 1, towers Linear(in → out))</c>.</summary>
-    public override string ToString() => $"DSelectK(k = {SelectorCount} of {ExpertCount} experts {Expert}, γ = {ModelSummary.Number(Gamma)}, towers {Tower})";
+    public override string ToString() => $"DSelectK(k = {SelectorCount} of {ExpertCount} experts {Expert}{ExpertChecks.GateText(Expert, GateEmbeddingSize)}, γ = {ModelSummary.Number(Gamma)}, towers {Tower})";
 
     internal static DSelectKArchitecture FromJson(JsonObject json) => new()
     {
@@ -98,5 +117,6 @@ public sealed class DSelectKArchitecture : ArchitectureSpec
         SelectorCount = SpecJson.Get<int>(json, "selectorCount"),
         Gamma = SpecJson.Get<double>(json, "gamma"),
         Tower = SpecJson.ReadHead(SpecJson.Object(json["tower"], "tower")),
+        GateEmbeddingSize = ExpertChecks.ReadGateEmbeddingSize(json),
     };
 }

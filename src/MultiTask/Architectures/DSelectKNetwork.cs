@@ -10,12 +10,16 @@ namespace MultiTask.Architectures;
 /// The network of <see cref="DSelectKArchitecture"/> (Hazimeh et al., NeurIPS 2021): shared experts; per task, k
 /// single-expert selectors whose binary codes come from smooth steps of z = W_z x, mixed by softmax(W_α x); one tower
 /// per task. Paths: <c>experts.&lt;e&gt;.*</c>, <c>selectors.&lt;task&gt;.weight</c> ([k·m, input]),
-/// <c>mixers.&lt;task&gt;.weight</c> ([k, input]), <c>towers.&lt;task&gt;.*</c>.
+/// <c>mixers.&lt;task&gt;.weight</c> ([k, input]), <c>towers.&lt;task&gt;.*</c>, and with text experts <c>gate_input.*</c>
+/// (the bag of embeddings the selectors and mixers read, shared).
 /// </summary>
 internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
 {
     [ComponentName(Name = "experts")]
     private readonly ModuleList<Module<Tensor, Tensor>> _experts;
+
+    [ComponentName(Name = "gate_input")]
+    private readonly Module<Tensor, Tensor>? _gateInput;
 
     [ComponentName(Name = "selectors")]
     private readonly ModuleDict<Module<Tensor, Tensor>> _selectors;
@@ -35,10 +39,11 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
     private readonly int _bits;
     private readonly double _gamma;
 
-    internal DSelectKNetwork(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Module<Tensor, Tensor>> experts, IReadOnlyList<Module<Tensor, Tensor>> selectors, IReadOnlyList<Module<Tensor, Tensor>> mixers, IReadOnlyList<Module<Tensor, Tensor>> towers, int selectorCount, double gamma)
+    internal DSelectKNetwork(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Module<Tensor, Tensor>> experts, Module<Tensor, Tensor>? gateInput, IReadOnlyList<Module<Tensor, Tensor>> selectors, IReadOnlyList<Module<Tensor, Tensor>> mixers, IReadOnlyList<Module<Tensor, Tensor>> towers, int selectorCount, double gamma)
         : base(nameof(DSelectKNetwork))
     {
         _experts = ModuleList(experts.ToArray());
+        _gateInput = gateInput;
         _selectors = ModuleDict<Module<Tensor, Tensor>>();
         _mixers = ModuleDict<Module<Tensor, Tensor>>();
         _towers = ModuleDict<Module<Tensor, Tensor>>();
@@ -73,8 +78,20 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
         return (c.pow(3) * (-2 / (gamma * gamma * gamma))) + (c * (3 / (2 * gamma))) + 0.5;
     }
 
-    /// <summary>Task <paramref name="task"/>'s weights over the experts, [batch, experts]: Σᵢ softmax(α)ᵢ · r(zᵢ), with r(z)ₑ = Πⱼ (S(zⱼ) if bit j of e is 1, else 1 − S(zⱼ)).</summary>
-    internal Tensor GateWeights(Tensor input, int task)
+    /// <summary>Task <paramref name="task"/>'s weights over the experts for a batch of model input, [batch, experts].</summary>
+    internal Tensor GateWeights(Tensor input, int task) => Weights(GateInput(input), task);
+
+    /// <summary>What the selectors and mixers read: the features, or the bag of token embeddings with text experts.</summary>
+    internal Tensor GateInput(Tensor input) => _gateInput?.call(input) ?? input;
+
+    public override Tensor[] forward(Tensor input)
+    {
+        var gateInput = GateInput(input);
+        return Mixture.GatedTowers(_expertList, _towerList, input, t => Weights(gateInput, t));
+    }
+
+    /// <summary>Task <paramref name="task"/>'s weights over the experts from the gate input, [batch, experts]: Σᵢ softmax(α)ᵢ · r(zᵢ), with r(z)ₑ = Πⱼ (S(zⱼ) if bit j of e is 1, else 1 − S(zⱼ)).</summary>
+    private Tensor Weights(Tensor input, int task)
     {
         long batch = input.shape[0];
         var steps = SmoothStep(_selectorList[task].call(input), _gamma).view(batch, _selectorCount, 1, _bits);
@@ -83,8 +100,6 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
         var alpha = torch.nn.functional.softmax(_mixerList[task].call(input), 1);
         return (alpha.unsqueeze(2) * single).sum(1);
     }
-
-    public override Tensor[] forward(Tensor input) => Mixture.GatedTowers(_expertList, _towerList, input, t => GateWeights(input, t));
 
     /// <summary>The binary code of each expert, row-major [experts, bits]: bit j of expert e is (e >> j) &amp; 1.</summary>
     private static float[] Codes(int experts, int bits)

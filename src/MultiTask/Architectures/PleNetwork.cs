@@ -12,7 +12,8 @@ namespace MultiTask.Architectures;
 /// and task k's experts (read from task k's input); below the last level a shared gate mixes every expert of the level
 /// (read from the shared input) into the next level's shared input. Towers read the last level's task outputs.
 /// Paths: <c>experts.level&lt;l&gt;_shared_&lt;i&gt;.*</c>, <c>experts.level&lt;l&gt;_&lt;task&gt;_&lt;i&gt;.*</c>,
-/// <c>gates.level&lt;l&gt;_&lt;task&gt;.weight</c>, <c>gates.level&lt;l&gt;_shared.weight</c>, <c>towers.&lt;task&gt;.*</c>.
+/// <c>gates.level&lt;l&gt;_&lt;task&gt;.weight</c>, <c>gates.level&lt;l&gt;_shared.weight</c>, <c>towers.&lt;task&gt;.*</c>,
+/// and with a text expert at level 0 <c>gate_input.*</c>, the bag of token embeddings level 0's gates read (shared).
 /// </summary>
 /// <remarks>
 /// A task's parameters are those only its loss reaches: its tower, its experts of the last level, and its gates of
@@ -23,6 +24,9 @@ internal sealed class PleNetwork : Models.MultiTaskNetwork
     [ComponentName(Name = "experts")]
     private readonly ModuleDict<Module<Tensor, Tensor>> _experts;
 
+    [ComponentName(Name = "gate_input")]
+    private readonly Module<Tensor, Tensor>? _gateInput;
+
     [ComponentName(Name = "gates")]
     private readonly ModuleDict<Module<Tensor, Tensor>> _gates;
 
@@ -32,10 +36,11 @@ internal sealed class PleNetwork : Models.MultiTaskNetwork
     private readonly Level[] _levels;
     private readonly Module<Tensor, Tensor>[] _towerList;
 
-    internal PleNetwork(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Level> levels, IReadOnlyList<Module<Tensor, Tensor>> towers)
+    internal PleNetwork(IReadOnlyList<TaskSpec> tasks, Module<Tensor, Tensor>? gateInput, IReadOnlyList<Level> levels, IReadOnlyList<Module<Tensor, Tensor>> towers)
         : base(nameof(PleNetwork))
     {
         _experts = ModuleDict<Module<Tensor, Tensor>>();
+        _gateInput = gateInput;
         _gates = ModuleDict<Module<Tensor, Tensor>>();
         _towers = ModuleDict<Module<Tensor, Tensor>>();
         for (int l = 0; l < levels.Count; l++)
@@ -106,6 +111,8 @@ internal sealed class PleNetwork : Models.MultiTaskNetwork
         int taskCount = _towerList.Length;
         var shared = input;
         var taskInputs = Enumerable.Repeat(input, taskCount).ToArray();
+        var sharedGateInput = _gateInput?.call(input) ?? input; // level 0's gates read the model input (its bag of embeddings for tokens)
+        var taskGateInputs = Enumerable.Repeat(sharedGateInput, taskCount).ToArray();
         var gates = new Tensor[_levels.Length][];
         for (int l = 0; l < _levels.Length; l++)
         {
@@ -117,17 +124,19 @@ internal sealed class PleNetwork : Models.MultiTaskNetwork
             for (int t = 0; t < taskCount; t++)
             {
                 specificOut[t] = level.Specific[t].Select(e => e.call(taskInputs[t])).ToArray();
-                gates[l][t] = Mixture.Softmax(level.TaskGates[t], taskInputs[t]);
+                gates[l][t] = Mixture.Softmax(level.TaskGates[t], taskGateInputs[t]);
                 next[t] = Mixture.Mix(gates[l][t], torch.stack([.. sharedOut, .. specificOut[t]], 1));
             }
 
             if (level.SharedGate is not null)
             {
-                gates[l][taskCount] = Mixture.Softmax(level.SharedGate, shared);
+                gates[l][taskCount] = Mixture.Softmax(level.SharedGate, sharedGateInput);
                 shared = Mixture.Mix(gates[l][taskCount], torch.stack([.. sharedOut, .. specificOut.SelectMany(s => s)], 1));
             }
 
             taskInputs = next;
+            taskGateInputs = next;
+            sharedGateInput = shared;
         }
 
         return (taskInputs, gates);

@@ -165,12 +165,12 @@ internal static class DescriptionSchema
         switch (architecture.String("type"))
         {
             case "mmoe": // MmoeArchitecture
-                _ = Trunk(architecture.Object("expert"));
+                GateEmbedding(architecture, Trunk(architecture.Object("expert")));
                 _ = architecture.Integer("expertCount", 1, SizeLimits.MaxExperts);
                 Head(architecture.Object("tower"));
                 break;
             case "cgc": // CgcArchitecture
-                _ = Trunk(architecture.Object("expert"));
+                GateEmbedding(architecture, Trunk(architecture.Object("expert")));
                 ExpertCounts(architecture);
                 break;
             case "ple": // PleArchitecture
@@ -182,13 +182,17 @@ internal static class DescriptionSchema
 
                 for (int l = 0; l < levels.Count; l++)
                 {
-                    _ = Trunk(StrictJson.Of(levels[l], $"{architecture.Field("experts")}[{l}]"));
+                    string level = Trunk(StrictJson.Of(levels[l], $"{architecture.Field("experts")}[{l}]"));
+                    if (l == 0)
+                    {
+                        GateEmbedding(architecture, level);
+                    }
                 }
 
                 ExpertCounts(architecture);
                 break;
             case "dselect-k": // DSelectKArchitecture
-                _ = Trunk(architecture.Object("expert"));
+                GateEmbedding(architecture, Trunk(architecture.Object("expert")));
                 long experts = architecture.Integer("expertCount", 2, SizeLimits.MaxExperts);
                 _ = architecture.Integer("selectorCount", 1, experts);
                 Positive(architecture, "gamma");
@@ -214,6 +218,22 @@ internal static class DescriptionSchema
         }
 
         architecture.NoOthers();
+    }
+
+    /// <summary>
+    /// The width of the bag of token embeddings the gates read (MMoE, CGC, PLE, DSelect-k): written only when the
+    /// expert that reads the model input is a text encoder, and refused otherwise (files of feature experts have none).
+    /// </summary>
+    private static void GateEmbedding(StrictJson architecture, string expertType)
+    {
+        if (expertType == "text")
+        {
+            _ = architecture.Integer("gateEmbeddingSize", 1, SizeLimits.MaxWidth);
+        }
+        else if (architecture.Has("gateEmbeddingSize"))
+        {
+            throw new FormatException($"'{architecture.Field("gateEmbeddingSize")}' is set but the experts take features; only text experts have a gate embedding.");
+        }
     }
 
     /// <summary>The shared and per-task expert counts and the tower of CGC and PLE.</summary>

@@ -18,6 +18,9 @@ public sealed class MinimumWeightCountTests
     [InlineData("cgc", 64)] // (1 shared + 2 tasks · 1) experts · 12 + 2 gates · 3·2 + towers 16
     [InlineData("ple", 137)] // level 0: 3 · 12 + 2 · 3·2 + shared gate 3·3; level 1: 3 · 16 + 2 · 4·2; towers 16
     [InlineData("dselect-k", 100)] // 4 experts · 12 + 2 tasks · (selector 3·(2 selectors · 2 bits) + mixer 3·2) + towers 16
+    // A text expert Text(6 → 2 → LSTM 3) holds 6·2 + 4·3·2 + 4·3·3 = 72 weights; the gate embedding 6·2 = 12.
+    [InlineData("text-mmoe", 176)] // 2 experts · 72 + gate embedding 12 + 2 gates · 2·2 + towers from 3: 3·1 + 3·3
+    [InlineData("text-ple", 306)] // level 0: 3 · 72 + 12 + 2 · 2·2 + shared gate 2·3; level 1: 3 · 3·4 + 2 · 3·2; towers 16
     [InlineData("cross-stitch", 72)] // 2 tasks · (3·4 + 4·4) + heads 16
     [InlineData("soft-sharing", 40)] // 2 towers · 12 + heads 16
     public void CountsTheWeightMatrices_AndIsALowerBoundOfTheParameters(string type, long expected)

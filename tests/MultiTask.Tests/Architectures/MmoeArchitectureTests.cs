@@ -66,10 +66,11 @@ public sealed class MmoeArchitectureTests
     }
 
     [Fact]
-    public void Expert_OverTokens_IsRefusedNamingTheProperty()
+    public void Expert_CustomTrunkOverTokens_IsRefusedNamingTheProperty()
     {
-        var act = () => new MmoeArchitecture { Expert = Trunks.Text(10) };
-        act.Should().Throw<ArgumentException>().WithMessage("MmoeArchitecture.Expert must take features*Tokens*");
+        // A text encoder is a valid expert (see TextExpertTests); a custom token trunk is not, as the gates need a vocabulary.
+        var act = () => new MmoeArchitecture { Expert = Trunks.Custom("seq", InputKind.Tokens, null, 4, () => torch.nn.Identity()) };
+        act.Should().Throw<ArgumentException>().WithMessage("MmoeArchitecture.Expert must take features or be a text encoder*Tokens*");
         var count = () => new MmoeArchitecture { Expert = Trunks.Mlp(2, [2]), ExpertCount = 0 };
         count.Should().Throw<ArgumentOutOfRangeException>().WithMessage("MmoeArchitecture.ExpertCount must be ≥ 1; got 0.*");
     }
