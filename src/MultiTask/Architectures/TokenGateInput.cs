@@ -9,8 +9,8 @@ namespace MultiTask.Architectures;
 /// <summary>
 /// The gate input of the mixture-of-experts architectures on token input: a learned bag of embeddings, the mean of the
 /// embeddings of a row's non-padding tokens, [batch, length] int64 → [batch, size]. The papers' gates read the model
-/// input x (Ma et al., KDD 2018, Eq. 5; Tang et al., RecSys 2020, Eq. 5; Hazimeh et al., NeurIPS 2021, §4); token
-/// rows have no fixed-width x, so this fixed-width summary of the row stands in for it. It depends on the row only
+/// input x (softmax(W x) in Ma et al., KDD 2018, and Tang et al., RecSys 2020; the per-example gates of Hazimeh et al.,
+/// NeurIPS 2021); token rows have no fixed-width x, so this fixed-width summary of the row stands in for it. It depends on the row only
 /// (not on any expert), and every gate reads the same one, as every gate of the papers reads the same x. Padding is
 /// excluded from the mean (its embedding is fixed at zero and it is not counted); a row of only padding gives zero, so
 /// its gates are uniform. Path: <c>gate_input.embedding.weight</c>, shared by all tasks.
