@@ -13,8 +13,7 @@ namespace MultiTask.Tests.Architectures;
 [Collection(TorchCollection.Name)]
 public sealed class TextExpertTests : IDisposable
 {
-    /// <summary>Token ids 0 … 29 of the token problem (0 pads).</summary>
-    private const int Vocabulary = 30;
+    private const int Vocabulary = Problems.TokenVocabulary;
 
     private static readonly TaskSpec[] Tasks = [TaskSpec.Binary("sentiment"), TaskSpec.Multiclass("topic", 3)];
 
@@ -40,7 +39,7 @@ public sealed class TextExpertTests : IDisposable
             HandWeights.Set(plain, name, source[from].detach().data<float>().ToArray());
         }
 
-        var (tokens, _, _) = TokenProblem(20, seed: 3);
+        var (tokens, _, _) = Problems.TokenPresence(20, seed: 3);
         var ours = mmoe.Predict(tokens);
         var theirs = plain.Predict(tokens);
 
@@ -193,27 +192,7 @@ public sealed class TextExpertTests : IDisposable
 
     private static MultiTaskDataset Dataset(int rows, int seed)
     {
-        var (tokens, sentiment, topic) = TokenProblem(rows, seed);
+        var (tokens, sentiment, topic) = Problems.TokenPresence(rows, seed);
         return MultiTaskDataset.FromTokens(tokens, Tasks, [TaskTargets.FromLabels(sentiment), TaskTargets.FromLabels(topic)]);
-    }
-
-    /// <summary>Rows of 1–10 filler tokens (10 … 29) with one sentiment token (5 or 6) and one topic token (7, 8 or 9) inserted at random places.</summary>
-    private static (int[][] Tokens, int[] Sentiment, int[] Topic) TokenProblem(int rows, int seed)
-    {
-        var random = new Random(seed);
-        var tokens = new int[rows][];
-        var sentiment = new int[rows];
-        var topic = new int[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            sentiment[i] = random.Next(2);
-            topic[i] = random.Next(3);
-            var row = Enumerable.Range(0, random.Next(1, 11)).Select(_ => random.Next(10, Vocabulary)).ToList();
-            row.Insert(random.Next(row.Count + 1), sentiment[i] == 1 ? 5 : 6);
-            row.Insert(random.Next(row.Count + 1), 7 + topic[i]);
-            tokens[i] = [.. row];
-        }
-
-        return (tokens, sentiment, topic);
     }
 }

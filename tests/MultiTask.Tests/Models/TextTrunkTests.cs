@@ -11,7 +11,7 @@ namespace MultiTask.Tests.Models;
 public sealed class TextTrunkTests
 {
     /// <summary>Token ids 0 … 29 of the token problem.</summary>
-    private const int ProblemVocabulary = 30;
+    private const int ProblemVocabulary = Problems.TokenVocabulary;
 
     /// <summary>Three rows of different lengths (4, 2, 5), deliberately not sorted by length.</summary>
     private static readonly int[][] Rows = [[3, 7, 12, 5], [9, 4], [15, 2, 2, 11, 6]];
@@ -50,7 +50,7 @@ public sealed class TextTrunkTests
     [Fact]
     public void Fit_TokenPresenceProblem_LearnsBothTasks()
     {
-        var (tokens, sentiment, topic) = TokenProblem(rows: 400, seed: 31);
+        var (tokens, sentiment, topic) = Problems.TokenPresence(rows: 400, seed: 31);
         TaskSpec[] tasks = [TaskSpec.Binary("sentiment"), TaskSpec.Multiclass("topic", 3)];
         using var data = MultiTaskDataset.FromTokens(tokens, tasks, [sentiment, topic]);
         var split = data.TrainTestSplit(0.25, seed: 32);
@@ -79,7 +79,7 @@ public sealed class TextTrunkTests
     [Fact]
     public void FitEvaluatePredict_TextModel_LeaveNoTensorAlive()
     {
-        var (tokens, sentiment, topic) = TokenProblem(rows: 120, seed: 41);
+        var (tokens, sentiment, topic) = Problems.TokenPresence(rows: 120, seed: 41);
         TaskSpec[] tasks = [TaskSpec.Binary("sentiment"), TaskSpec.Multiclass("topic", 3)];
         using var data = MultiTaskDataset.FromTokens(tokens, tasks, [sentiment, topic]);
         var split = data.TrainValidationTestSplit(0.25, 0.25, seed: 42);
@@ -115,29 +115,6 @@ public sealed class TextTrunkTests
         var act = () => model.Predict([[3, 4], [5, 6], [0, 7]]);
 
         act.Should().Throw<ArgumentException>().WithMessage("Token sequence 2 has the padding id 0 at position 0, before token 7 at position 1*");
-    }
-
-    /// <summary>
-    /// Random-length rows (3 to 12 tokens) of filler tokens 10–29, with exactly one sentiment token (5 → 1, 6 → 0) and
-    /// exactly one topic token (7, 8, 9 → topic 0, 1, 2) at random positions.
-    /// </summary>
-    private static (int[][] Tokens, int[] Sentiment, int[] Topic) TokenProblem(int rows, int seed)
-    {
-        var random = new Random(seed);
-        var tokens = new int[rows][];
-        var sentiment = new int[rows];
-        var topic = new int[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            sentiment[i] = random.Next(2);
-            topic[i] = random.Next(3);
-            var row = Enumerable.Range(0, random.Next(1, 11)).Select(_ => random.Next(10, ProblemVocabulary)).ToList();
-            row.Insert(random.Next(row.Count + 1), sentiment[i] == 1 ? 5 : 6);
-            row.Insert(random.Next(row.Count + 1), 7 + topic[i]);
-            tokens[i] = [.. row];
-        }
-
-        return (tokens, sentiment, topic);
     }
 
     private static torch.Tensor Padded(int[][] rows, int length)

@@ -55,4 +55,30 @@ public static class Problems
         TaskSpec[] tasks = [TaskSpec.Regression("value"), TaskSpec.Binary("sign"), TaskSpec.Multiclass("band", 3)];
         return (x, tasks, [reg, bin, cls]);
     }
+
+    /// <summary>The vocabulary of <see cref="TokenPresence"/>: token ids 0 … 29 (0 pads).</summary>
+    public const int TokenVocabulary = 30;
+
+    /// <summary>
+    /// Rows of 1–10 filler tokens (10 … 29) with one sentiment token (5 for label 1, 6 for 0) and one topic token (7, 8 or
+    /// 9 for topics 0–2) inserted at random places: each label is decided by the presence of one token.
+    /// </summary>
+    public static (int[][] Tokens, int[] Sentiment, int[] Topic) TokenPresence(int rows, int seed)
+    {
+        var random = new Random(seed);
+        var tokens = new int[rows][];
+        var sentiment = new int[rows];
+        var topic = new int[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            sentiment[i] = random.Next(2);
+            topic[i] = random.Next(3);
+            var row = Enumerable.Range(0, random.Next(1, 11)).Select(_ => random.Next(10, TokenVocabulary)).ToList();
+            row.Insert(random.Next(row.Count + 1), sentiment[i] == 1 ? 5 : 6);
+            row.Insert(random.Next(row.Count + 1), 7 + topic[i]);
+            tokens[i] = [.. row];
+        }
+
+        return (tokens, sentiment, topic);
+    }
 }
