@@ -11,10 +11,13 @@ namespace MultiTask.Architectures;
 /// DSelect-k (Hazimeh, Zhao, Chowdhery, Sathiamoorthy, Chen, Mazumder, Hong and Chi, "DSelect-k: Differentiable
 /// Selection in the Mixture of Experts with Applications to Multi-Task Learning", NeurIPS 2021), per-example gating:
 /// <see cref="ExpertCount"/> shared experts with m = ⌈log₂ E⌉-bit codes; each task has <see cref="SelectorCount"/> (k)
-/// single-expert selectors r(z)ₑ = Πⱼ (S(zⱼ) if bit j of e is 1, else 1 − S(zⱼ)), with z = W_z x and the smooth step S
-/// of width γ (<see cref="Gamma"/>), mixed by softmax(W_α x). When every S(zⱼ) reaches 0 or 1 each selector picks one
+/// single-expert selectors r(z)ₑ = Πⱼ (S(zⱼ) if bit j of e is 1, else 1 − S(zⱼ)), with z = W_z x + b_z and the smooth
+/// step S of width γ (<see cref="Gamma"/>), mixed by softmax(W_α x + b_α); the gates start as in the authors' code
+/// (uniform in ±γ/100 and ±0.05). When every S(zⱼ) reaches 0 or 1 each selector picks one
 /// expert, so a task uses at most k experts. With E a power of two the weights sum to 1; otherwise codes ≥ E are
-/// dropped and they sum to at most 1 (as LibMTL does). The paper's entropy regulariser is not included.
+/// dropped and they sum to at most 1 (as LibMTL does). The paper's entropy regulariser (§3.2) is optional:
+/// <see cref="EntropyRegularization"/> λ adds λ · mean over the batch of Σ_tasks Σᵢ h(r(zᵢ)) to the objective, with
+/// h(r) = −Σₑ rₑ log(rₑ + 10⁻⁶), pushing each selector to a binary code (one expert).
 /// Shared parameters: the experts; a task's: its selectors, mixer and tower. Representation-gradient mode is refused.
 /// </summary>
 /// <remarks>
@@ -38,6 +41,14 @@ public sealed class DSelectKArchitecture : ArchitectureSpec
 
     /// <summary>The width γ of the smooth step. Range: &gt; 0. Default: 1 (LibMTL's default).</summary>
     public double Gamma { get; init => field = OptionRanges.Require(value, value > 0 && double.IsFinite(value), "> 0 and finite", Owner); } = 1.0;
+
+    /// <summary>
+    /// The strength λ of the paper's entropy regulariser on the single-expert selectors (Hazimeh et al. 2021, §3.2):
+    /// larger values make the selectors binary sooner, so each task settles on at most k experts. The term is averaged
+    /// over the batch; the authors' TensorFlow code sums it over the batch, so their λ equals this one divided by the
+    /// batch size. Range: ≥ 0 and finite. Default: 0 (off).
+    /// </summary>
+    public double EntropyRegularization { get; init => field = OptionRanges.Require(value, value >= 0 && double.IsFinite(value), "≥ 0 and finite", Owner); }
 
     /// <summary>Each task's tower on its mixture of experts, from <see cref="Heads"/>. Default: <see cref="Heads.Linear"/>.</summary>
     public HeadSpec Tower { get; init => field = ExpertChecks.Tower(value, nameof(Tower)); } = Heads.Linear();
@@ -78,12 +89,17 @@ public sealed class DSelectKArchitecture : ArchitectureSpec
         {
             var experts = Enumerable.Range(0, ExpertCount).Select(_ => built.Track(Expert.Build(factories))).ToArray();
             var gateInput = ExpertChecks.GateInput(Expert, GateEmbeddingSize) is { } module ? built.Track(module) : null;
-            var selectors = tasks.Select(_ => (Module<Tensor, Tensor>)built.Track(Linear(width, SelectorCount * bits, hasBias: false))).ToArray();
-            var mixers = tasks.Select(_ => (Module<Tensor, Tensor>)built.Track(Linear(width, SelectorCount, hasBias: false))).ToArray();
+            var selectors = tasks.Select(_ => (Module<Tensor, Tensor>)built.Track(Gate(width, SelectorCount * bits, Gamma / 100))).ToArray();
+            var mixers = tasks.Select(_ => (Module<Tensor, Tensor>)built.Track(Gate(width, SelectorCount, 0.05))).ToArray();
             var towers = tasks.Select(t => built.Track(Tower.Build(Expert.OutputSize, t.OutputSize, factories))).ToArray();
-            return new DSelectKNetwork(tasks, experts, gateInput, selectors, mixers, towers, SelectorCount, Gamma);
+            return new DSelectKNetwork(tasks, experts, gateInput, selectors, mixers, towers, SelectorCount, Gamma, EntropyRegularization);
         });
     }
+
+    /// <summary>
+    /// False only for files written before the gates had biases (they load as written); new models always have them.
+    /// </summary>
+    internal bool GateBias { get; init; } = true;
 
     /// <inheritdoc/>
     public override long? MinimumWeightCount(IReadOnlyList<TaskSpec> tasks)
@@ -98,17 +114,49 @@ public sealed class DSelectKArchitecture : ArchitectureSpec
     }
 
     /// <inheritdoc/>
-    public override JsonObject ToJson() => new JsonObject
+    public override JsonObject ToJson()
     {
-        ["expert"] = SpecJson.WriteTrunk(Expert),
-        ["expertCount"] = ExpertCount,
-        ["selectorCount"] = SelectorCount,
-        ["gamma"] = Gamma,
-        ["tower"] = SpecJson.WriteHead(Tower),
-    }.WithGateEmbedding(Expert, GateEmbeddingSize);
+        var json = new JsonObject
+        {
+            ["expert"] = SpecJson.WriteTrunk(Expert),
+            ["expertCount"] = ExpertCount,
+            ["selectorCount"] = SelectorCount,
+            ["gamma"] = Gamma,
+            ["tower"] = SpecJson.WriteHead(Tower),
+        }.WithGateEmbedding(Expert, GateEmbeddingSize);
+
+        if (GateBias)
+        {
+            json["gateBias"] = true;
+        }
+
+        // Written only when on, so files without the regulariser stay as earlier versions wrote them.
+        if (EntropyRegularization > 0)
+        {
+            json["entropyRegularization"] = EntropyRegularization;
+        }
+
+        return json;
+    }
 
     /// <summary>E.g. <c>DSelectK(k = 2 of 8 experts Mlp(100 → 16, ReLU), γ = 1, towers Linear(in → out))</c>.</summary>
-    public override string ToString() => $"DSelectK(k = {SelectorCount} of {ExpertCount} experts {Expert}{ExpertChecks.GateText(Expert, GateEmbeddingSize)}, γ = {ModelSummary.Number(Gamma)}, towers {Tower})";
+    public override string ToString() => $"DSelectK(k = {SelectorCount} of {ExpertCount} experts {Expert}{ExpertChecks.GateText(Expert, GateEmbeddingSize)}, γ = {ModelSummary.Number(Gamma)}{(EntropyRegularization > 0 ? $", entropy λ = {ModelSummary.Number(EntropyRegularization)}" : string.Empty)}, towers {Tower})";
+
+    /// <summary>
+    /// A selector or mixer layer initialised as in the authors' code: weights (and bias) uniform in ±<paramref name="range"/>
+    /// (γ/100 for the selectors, so that every smooth step starts near ½ and all experts near equal weight; 0.05 for the mixers).
+    /// </summary>
+    private Module<Tensor, Tensor> Gate(int width, int outputs, double range)
+    {
+        var layer = Linear(width, outputs, hasBias: GateBias);
+        using var noGrad = TorchSharp.torch.no_grad();
+        foreach (var parameter in layer.parameters())
+        {
+            parameter.uniform_(-range, range);
+        }
+
+        return layer;
+    }
 
     internal static DSelectKArchitecture FromJson(JsonObject json) => new()
     {
@@ -116,6 +164,8 @@ public sealed class DSelectKArchitecture : ArchitectureSpec
         ExpertCount = SpecJson.Get<int>(json, "expertCount"),
         SelectorCount = SpecJson.Get<int>(json, "selectorCount"),
         Gamma = SpecJson.Get<double>(json, "gamma"),
+        GateBias = json.ContainsKey("gateBias") && SpecJson.Get<bool>(json, "gateBias"),
+        EntropyRegularization = json.ContainsKey("entropyRegularization") ? SpecJson.Get<double>(json, "entropyRegularization") : 0,
         Tower = SpecJson.ReadHead(SpecJson.Object(json["tower"], "tower")),
         GateEmbeddingSize = ExpertChecks.ReadGateEmbeddingSize(json),
     };

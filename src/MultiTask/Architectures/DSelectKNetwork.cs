@@ -9,9 +9,11 @@ namespace MultiTask.Architectures;
 /// <summary>
 /// The network of <see cref="DSelectKArchitecture"/> (Hazimeh et al., NeurIPS 2021): shared experts; per task, k
 /// single-expert selectors whose binary codes come from smooth steps of z = W_z x, mixed by softmax(W_α x); one tower
-/// per task. Paths: <c>experts.&lt;e&gt;.*</c>, <c>selectors.&lt;task&gt;.weight</c> ([k·m, input]),
-/// <c>mixers.&lt;task&gt;.weight</c> ([k, input]), <c>towers.&lt;task&gt;.*</c>, and with text experts <c>gate_input.*</c>
-/// (the bag of embeddings the selectors and mixers read, shared).
+/// per task. Paths: <c>experts.&lt;e&gt;.*</c>, <c>selectors.&lt;task&gt;.weight</c> ([k·m, input]) and <c>.bias</c>,
+/// <c>mixers.&lt;task&gt;.weight</c> ([k, input]) and <c>.bias</c> (files from before the biases have none),
+/// <c>towers.&lt;task&gt;.*</c>, and with text experts <c>gate_input.*</c> (the bag of embeddings the selectors and
+/// mixers read, shared). With an entropy strength λ &gt; 0, <see cref="Penalty(Tensor)"/> is the paper's entropy
+/// regulariser on the single-expert selectors.
 /// </summary>
 internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
 {
@@ -34,12 +36,16 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
     private readonly Module<Tensor, Tensor>[] _selectorList;
     private readonly Module<Tensor, Tensor>[] _mixerList;
     private readonly Module<Tensor, Tensor>[] _towerList;
+    /// <summary>The ε inside the entropy's logarithm, as in the authors' code, so that r = 0 gives a finite gradient.</summary>
+    private const double EntropyEpsilon = 1e-6;
+
     private readonly float[] _codes;
     private readonly int _selectorCount;
     private readonly int _bits;
     private readonly double _gamma;
+    private readonly double _entropy;
 
-    internal DSelectKNetwork(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Module<Tensor, Tensor>> experts, Module<Tensor, Tensor>? gateInput, IReadOnlyList<Module<Tensor, Tensor>> selectors, IReadOnlyList<Module<Tensor, Tensor>> mixers, IReadOnlyList<Module<Tensor, Tensor>> towers, int selectorCount, double gamma)
+    internal DSelectKNetwork(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Module<Tensor, Tensor>> experts, Module<Tensor, Tensor>? gateInput, IReadOnlyList<Module<Tensor, Tensor>> selectors, IReadOnlyList<Module<Tensor, Tensor>> mixers, IReadOnlyList<Module<Tensor, Tensor>> towers, int selectorCount, double gamma, double entropy)
         : base(nameof(DSelectKNetwork))
     {
         _experts = ModuleList(experts.ToArray());
@@ -61,6 +67,7 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
         _selectorCount = selectorCount;
         _bits = BitCount(experts.Count);
         _gamma = gamma;
+        _entropy = entropy;
         _codes = Codes(experts.Count, _bits);
         RegisterComponents();
     }
@@ -93,12 +100,44 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
     /// <summary>Task <paramref name="task"/>'s weights over the experts from the gate input, [batch, experts]: Σᵢ softmax(α)ᵢ · r(zᵢ), with r(z)ₑ = Πⱼ (S(zⱼ) if bit j of e is 1, else 1 − S(zⱼ)).</summary>
     private Tensor Weights(Tensor input, int task)
     {
+        var single = SelectorOutputs(input, task);
+        var alpha = torch.nn.functional.softmax(_mixerList[task].call(input), 1);
+        return (alpha.unsqueeze(2) * single).sum(1);
+    }
+
+    /// <summary>
+    /// Task <paramref name="task"/>'s single-expert selections r(zᵢ) from the gate input, [batch, k, experts]: r(z)ₑ = Πⱼ (S(zⱼ) if bit j
+    /// of e is 1, else 1 − S(zⱼ)).
+    /// </summary>
+    internal Tensor SelectorOutputs(Tensor input, int task)
+    {
         long batch = input.shape[0];
         var steps = SmoothStep(_selectorList[task].call(input), _gamma).view(batch, _selectorCount, 1, _bits);
         var codes = torch.tensor(_codes, [_expertList.Length, _bits], device: input.device, dtype: steps.dtype);
-        var single = ((codes * steps) + ((1 - codes) * (1 - steps))).prod(-1);
-        var alpha = torch.nn.functional.softmax(_mixerList[task].call(input), 1);
-        return (alpha.unsqueeze(2) * single).sum(1);
+        return ((codes * steps) + ((1 - codes) * (1 - steps))).prod(-1);
+    }
+
+    /// <summary>
+    /// The paper's entropy regulariser (Hazimeh et al. 2021, §3.2): λ · mean over the batch of Σ_tasks Σᵢ h(r(zᵢ)),
+    /// h(r) = −Σₑ rₑ log(rₑ + 10⁻⁶) (the ε of the authors' code); null when λ = 0.
+    /// </summary>
+    public override Tensor? Penalty(Tensor inputs)
+    {
+        if (_entropy == 0)
+        {
+            return null;
+        }
+
+        var gateInput = GateInput(inputs);
+        Tensor? sum = null;
+        for (int t = 0; t < _selectorList.Length; t++)
+        {
+            var r = SelectorOutputs(gateInput, t);
+            var entropy = -(r * (r + EntropyEpsilon).log()).sum();
+            sum = sum is null ? entropy : sum + entropy;
+        }
+
+        return sum! * (_entropy / inputs.shape[0]);
     }
 
     /// <summary>The binary code of each expert, row-major [experts, bits]: bit j of expert e is (e >> j) &amp; 1.</summary>

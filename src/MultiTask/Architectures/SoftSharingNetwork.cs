@@ -8,7 +8,7 @@ namespace MultiTask.Architectures;
 
 /// <summary>
 /// The network of <see cref="SoftSharingArchitecture"/> (Duong et al., ACL 2015): one tower and one head per task; the
-/// towers are tied only by <see cref="Penalty"/> = λ Σ_{i&lt;j} ‖θᵢ − θⱼ‖² over their corresponding parameters. Paths:
+/// towers are tied only by <see cref="Penalty(Tensor)"/> = λ Σ_{i&lt;j} ‖θᵢ − θⱼ‖² over their corresponding parameters. Paths:
 /// <c>towers.&lt;task&gt;.*</c>, <c>heads.&lt;task&gt;.*</c>. Shared: the towers (the penalty couples them); a task's: its head.
 /// </summary>
 internal sealed class SoftSharingNetwork : Models.MultiTaskNetwork
@@ -43,7 +43,7 @@ internal sealed class SoftSharingNetwork : Models.MultiTaskNetwork
     public override IReadOnlyList<Parameter> TaskParameters(int task) => _headList[task].parameters().ToArray();
 
     /// <summary>λ Σ_{i&lt;j} Σ_p ‖θᵢ,p − θⱼ,p‖² over every pair of towers and their corresponding parameters; null with one task or λ = 0.</summary>
-    public override Tensor? Penalty()
+    public override Tensor? Penalty(Tensor inputs)
     {
         if (_towerList.Length < 2 || _strength == 0)
         {

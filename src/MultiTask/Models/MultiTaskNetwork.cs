@@ -79,9 +79,12 @@ public abstract class MultiTaskNetwork : Module<Tensor, Tensor[]>
 
     /// <summary>
     /// A regularisation term the trainer adds to every training step's objective (its gradient is added after the
-    /// weighting method's), or null for none. It is not part of the reported task losses. Default: null.
+    /// weighting method's), or null for none. It is not part of the reported task losses. It is built on its own graph
+    /// (the task losses' graph is already freed), e.g. soft sharing's λ Σ‖θᵢ − θⱼ‖² from the parameters alone, or
+    /// DSelect-k's entropy regulariser from the step's inputs. Default: null.
     /// </summary>
-    public virtual Tensor? Penalty() => null;
+    /// <param name="inputs">The step's batch, [batch, width] features or token ids.</param>
+    public virtual Tensor? Penalty(Tensor inputs) => null;
 
     /// <summary>
     /// The submodule at a parameter-path prefix, e.g. <c>"trunk"</c> (hard sharing), <c>"experts.0"</c> (MMoE) or

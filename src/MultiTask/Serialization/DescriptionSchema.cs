@@ -196,6 +196,16 @@ internal static class DescriptionSchema
                 long experts = architecture.Integer("expertCount", 2, SizeLimits.MaxExperts);
                 _ = architecture.Integer("selectorCount", 1, experts);
                 Positive(architecture, "gamma");
+                if (architecture.Has("gateBias"))
+                {
+                    _ = architecture.Boolean("gateBias");
+                }
+
+                if (architecture.Has("entropyRegularization"))
+                {
+                    _ = architecture.Number("entropyRegularization", 0, double.MaxValue);
+                }
+
                 Head(architecture.Object("tower"));
                 break;
             case "cross-stitch": // CrossStitchArchitecture

@@ -108,7 +108,7 @@ internal sealed class TrainingStep : IDisposable
                 throw new InvalidOperationException($"Unsupported weighting method type {_weighting.GetType().Name}.");
         }
 
-        network.Penalty()?.backward();
+        network.Penalty(x)?.backward();
         if (_options.MaxGradientNorm is double maxNorm)
         {
             torch.nn.utils.clip_grad_norm_(_modelParameters, maxNorm);

@@ -27,7 +27,7 @@ public sealed class SoftSharingArchitectureTests
         using var scope = torch.NewDisposeScope();
 
         // a−b: 1 + 4 + 1 + 1 = 7; a−c: 0 + 0 + 1 + 1 = 2; b−c: 1 + 4 + 0 + 0 = 5. λ = 0.5: 0.5 · 14 = 7.
-        model.Network.Penalty()!.item<float>().Should().BeApproximately(7f, 1e-6f);
+        model.Network.Penalty(torch.zeros(1, 1))!.item<float>().Should().BeApproximately(7f, 1e-6f);
     }
 
     [Fact]

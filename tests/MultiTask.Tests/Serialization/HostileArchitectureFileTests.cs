@@ -48,6 +48,8 @@ public sealed class HostileArchitectureFileTests : IDisposable
         { "dselect-k", "architecture.gamma=0", "'architecture.gamma' is 0; it must be above 0" },
         { "dselect-k", "architecture.gamma=\"1\"", "'architecture.gamma' must be a number; it is string" },
         { "dselect-k", "architecture.selectorCount=5", "'architecture.selectorCount' is 5; it must be in [1, 4]" },
+        { "dselect-k", "architecture.entropyRegularization=-0.5", "'architecture.entropyRegularization' is -0.5; it must be a finite number in [0, *]" },
+        { "dselect-k", "architecture.entropyRegularization=\"0.1\"", "'architecture.entropyRegularization' must be a number; it is string" },
         { "dselect-k", "architecture.expertCount=1", "'architecture.expertCount' is 1; it must be in [2, 4096]" },
         { "dselect-k", "architecture.expert.hiddenSizes[0]=100000", "the description needs at least * float32 weights*but the weight data has * bytes" },
         { "cross-stitch", "architecture.tower={\"type\":\"custom\",\"name\":\"x\",\"inputKind\":\"Features\",\"inputWidth\":3,\"outputSize\":4}", "'architecture.tower.type' must be 'mlp'; a cross-stitch tower is an MLP" },
