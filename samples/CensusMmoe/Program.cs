@@ -25,7 +25,14 @@ string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDef
 // --export-init DIR: the splits as with --export, plus what the PyTorch peer needs to repeat each run from the same start.
 string? initFolder = Option("--export-init");
 string? exportFolder = Option("--export") ?? initFolder;
-int seedCount = Option("--seeds") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 3;
+int seedCount = 3;
+if (Option("--seeds") is { } n && (!int.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out seedCount) || seedCount < 1))
+{
+    Console.Error.WriteLine($"--seeds expects a whole number ≥ 1 (seeds 1 … N), not '{n}'.");
+    Environment.ExitCode = 1;
+    return;
+}
+
 int[] seeds = [.. Enumerable.Range(1, seedCount)];
 string?[] optionValues = [Option("--export"), initFolder, Option("--seeds")];
 var clock = Stopwatch.StartNew();
