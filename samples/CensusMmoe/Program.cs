@@ -143,7 +143,7 @@ var rows = results.Select(r => new[]
     r.Key == "single-task" ? $"{parameters[r.Key] / 2:N0} × 2" : parameters[r.Key].ToString("N0", CultureInfo.InvariantCulture),
     MeanStd.Of([.. r.Value.Select(v => v.Income)]).ToStandardError(seeds.Length).ToString("F4"),
     MeanStd.Of([.. r.Value.Select(v => v.NeverMarried)]).ToStandardError(seeds.Length).ToString("F4"),
-    r.Key == "single-task" ? "—" : MeanStd.Of([.. r.Value.Select(v => v.DeltaM)]).ToStandardError(seeds.Length).ToString("+0.00;-0.00", "0.00"),
+    r.Key == "single-task" ? "—" : MeanStd.Of([.. r.Value.Select(v => v.DeltaM)]).ToStandardError(seeds.Length).ToString("+0.00;-0.00;0.00", "0.00"),
 }).ToList();
 var widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(row => row[c].Length))).ToArray();
 Console.WriteLine("| " + string.Join(" | ", header.Select((h, c) => h.PadRight(widths[c]))) + " |");
