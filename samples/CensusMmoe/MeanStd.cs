@@ -13,6 +13,9 @@ internal readonly record struct MeanStd(double Mean, double Std)
         return new MeanStd(mean, std);
     }
 
+    /// <summary>The standard error of the mean of <paramref name="count"/> values in place of the deviation: Std / √count.</summary>
+    public MeanStd ToStandardError(int count) => this with { Std = Std / Math.Sqrt(count) };
+
     /// <summary>Formats the mean with <paramref name="format"/> and the deviation with <paramref name="stdFormat"/>, or the same format when null (invariant culture).</summary>
     public string ToString(string format, string? stdFormat = null)
         => $"{Mean.ToString(format, CultureInfo.InvariantCulture)} ± {Std.ToString(stdFormat ?? format, CultureInfo.InvariantCulture)}";
