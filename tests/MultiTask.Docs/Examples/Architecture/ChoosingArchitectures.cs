@@ -9,7 +9,7 @@ using MultiTask.Docs.Tool;
 
 namespace MultiTask.Docs.Examples.Architecture;
 
-/// <summary>The architectures section of docs/architecture.md: hard sharing, MMoE and PLE on Ma et al.'s synthetic tasks.</summary>
+/// <summary>The worked example of docs/architectures.md: hard sharing, MMoE and PLE on Ma et al.'s synthetic tasks.</summary>
 internal static class ChoosingArchitectures
 {
     [DocExample("architecture-choose")]

@@ -10,7 +10,7 @@ using MultiTask.Docs.Tool;
 
 namespace MultiTask.Docs.Examples.Architecture;
 
-/// <summary>The "Text experts" subsection of docs/architecture.md: MMoE and PLE with text-encoder experts on token ids.</summary>
+/// <summary>The "Text tasks" section of docs/architectures.md: MMoE and PLE with text-encoder experts on token ids.</summary>
 internal static class TextExperts
 {
     [DocExample("architecture-text-experts")]
