@@ -59,17 +59,14 @@ internal static class SharedGradients
         }
     }
 
-    /// <summary>Columns of J combined at a time by <see cref="WriteCombination"/> (bounds its temporary to 256 KiB of float32).</summary>
-    internal const long DirectionChunk = 1 << 16;
-
     /// <summary>
-    /// Sets each parameter's gradient to its slice of wᵀJ, computed a chunk of columns at a time straight into the
-    /// gradient, so that no P-long direction is allocated (a parameter without a gradient gets a new one).
+    /// Sets each parameter's gradient to its slice of wᵀJ, computed by one matrix product per parameter written straight
+    /// into the gradient, so that no direction is allocated (a parameter without a gradient gets a new one).
     /// </summary>
     internal static void WriteCombination(IReadOnlyList<Parameter> parameters, Tensor jacobian, IReadOnlyList<double> weights)
     {
         using var noGrad = torch.no_grad();
-        var w = torch.tensor(weights.Select(v => (float)v).ToArray(), device: jacobian.device);
+        var w = torch.tensor(weights.Select(v => (float)v).ToArray(), [1, weights.Count], device: jacobian.device);
         long offset = 0;
         foreach (var p in parameters)
         {
@@ -83,12 +80,8 @@ internal static class SharedGradients
 
             if (grad.is_contiguous())
             {
-                var flat = grad.view(-1);
-                for (long start = 0; start < n; start += DirectionChunk)
-                {
-                    long length = Math.Min(DirectionChunk, n - start);
-                    flat.narrow(0, start, length).copy_(w.matmul(jacobian.narrow(1, offset + start, length)));
-                }
+                // wᵀJ written in place: [1, T] × [T, n] into the [1, n] view of the gradient (β = 0 ignores its old values).
+                grad.view(1, n).addmm_(w, jacobian.narrow(1, offset, n), beta: 0);
             }
             else
             {
