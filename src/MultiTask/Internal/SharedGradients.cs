@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -56,17 +59,14 @@ internal static class SharedGradients
         }
     }
 
-    /// <summary>Columns of J combined at a time by <see cref="WriteCombination"/> (bounds its temporary to 256 KiB of float32).</summary>
-    internal const long DirectionChunk = 1 << 16;
-
     /// <summary>
-    /// Sets each parameter's gradient to its slice of wᵀJ, computed a chunk of columns at a time straight into the
-    /// gradient, so that no P-long direction is allocated (a parameter without a gradient gets a new one).
+    /// Sets each parameter's gradient to its slice of wᵀJ, computed by one matrix product per parameter written straight
+    /// into the gradient, so that no direction is allocated (a parameter without a gradient gets a new one).
     /// </summary>
     internal static void WriteCombination(IReadOnlyList<Parameter> parameters, Tensor jacobian, IReadOnlyList<double> weights)
     {
         using var noGrad = torch.no_grad();
-        var w = torch.tensor(weights.Select(v => (float)v).ToArray(), device: jacobian.device);
+        var w = torch.tensor(weights.Select(v => (float)v).ToArray(), [1, weights.Count], device: jacobian.device);
         long offset = 0;
         foreach (var p in parameters)
         {
@@ -80,12 +80,8 @@ internal static class SharedGradients
 
             if (grad.is_contiguous())
             {
-                var flat = grad.view(-1);
-                for (long start = 0; start < n; start += DirectionChunk)
-                {
-                    long length = Math.Min(DirectionChunk, n - start);
-                    flat.narrow(0, start, length).copy_(w.matmul(jacobian.narrow(1, offset + start, length)));
-                }
+                // wᵀJ written in place: [1, T] × [T, n] into the [1, n] view of the gradient (β = 0 ignores its old values).
+                grad.view(1, n).addmm_(w, jacobian.narrow(1, offset, n), beta: 0);
             }
             else
             {
@@ -141,6 +137,102 @@ internal static class SharedGradients
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// J Jᵀ in float64 computed on the host straight from the memory of a contiguous float32 CPU matrix, in one pass over
+    /// its columns (no float64 copy of J, no native calls); null when J is not such a matrix (use <see cref="GramianTensor"/>).
+    /// Each product of two float32 values is exact in float64, so only the order of the float64 sums differs from
+    /// <see cref="GramianTensor"/>.
+    /// </summary>
+    internal static double[,]? HostGramian(Tensor jacobian)
+    {
+        if (jacobian.device_type != DeviceType.CPU || jacobian.dtype != ScalarType.Float32 || jacobian.dim() != 2 || !jacobian.is_contiguous())
+        {
+            return null;
+        }
+
+        int tasks = (int)jacobian.shape[0];
+        int width = checked((int)jacobian.shape[1]);
+        return RowGramian(MemoryMarshal.Cast<byte, float>(jacobian.bytes), tasks, width);
+    }
+
+    /// <summary>Columns converted to float64 at a time by <see cref="RowGramian"/> (the tile of every row stays in the L1 cache).</summary>
+    private const int HostTile = 512;
+
+    /// <summary>
+    /// The float64 Gramian of <paramref name="tasks"/> float32 rows of length <paramref name="width"/>, stored row after
+    /// row: a tile of columns of every row is converted to float64 once, then every pair of rows adds the dot product of
+    /// its tiles (vectorised; the products are exact, so only the order of the sums depends on the vector width).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double[,] RowGramian(ReadOnlySpan<float> rows, int tasks, int width)
+    {
+        if ((long)tasks * width > rows.Length)
+        {
+            throw new ArgumentException($"{tasks} rows of {width} values need {(long)tasks * width} values; {rows.Length} were given.", nameof(rows));
+        }
+
+        var g = new double[tasks, tasks];
+        var tile = new double[tasks * HostTile];
+        ref float source = ref MemoryMarshal.GetReference(rows);
+        ref double wide = ref MemoryMarshal.GetArrayDataReference(tile);
+        int floats = Vector<float>.Count, doubles = Vector<double>.Count;
+        for (int start = 0; start < width; start += HostTile)
+        {
+            int length = Math.Min(HostTile, width - start);
+            for (int t = 0; t < tasks; t++)
+            {
+                ref float from = ref Unsafe.Add(ref source, (nint)(((long)t * width) + start));
+                ref double to = ref Unsafe.Add(ref wide, t * HostTile);
+                int k = 0;
+                for (; k + floats <= length; k += floats)
+                {
+                    var v = Vector.LoadUnsafe(ref from, (nuint)k);
+                    Vector.WidenLower(v).StoreUnsafe(ref to, (nuint)k);
+                    Vector.WidenUpper(v).StoreUnsafe(ref to, (nuint)(k + doubles));
+                }
+
+                for (; k < length; k++)
+                {
+                    Unsafe.Add(ref to, k) = Unsafe.Add(ref from, k);
+                }
+            }
+
+            for (int i = 0; i < tasks; i++)
+            {
+                ref double a = ref Unsafe.Add(ref wide, i * HostTile);
+                for (int j = i; j < tasks; j++)
+                {
+                    ref double b = ref Unsafe.Add(ref wide, j * HostTile);
+                    Vector<double> first = Vector<double>.Zero, second = Vector<double>.Zero;
+                    int k = 0;
+                    for (; k + (2 * doubles) <= length; k += 2 * doubles)
+                    {
+                        first += Vector.LoadUnsafe(ref a, (nuint)k) * Vector.LoadUnsafe(ref b, (nuint)k);
+                        second += Vector.LoadUnsafe(ref a, (nuint)(k + doubles)) * Vector.LoadUnsafe(ref b, (nuint)(k + doubles));
+                    }
+
+                    double sum = Vector.Sum(first + second);
+                    for (; k < length; k++)
+                    {
+                        sum += Unsafe.Add(ref a, k) * Unsafe.Add(ref b, k);
+                    }
+
+                    g[i, j] += sum;
+                }
+            }
+        }
+
+        for (int i = 0; i < tasks; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                g[i, j] = g[j, i];
+            }
+        }
+
+        return g;
     }
 
     /// <summary>A reusable scratch for <see cref="GramianTensor"/>: [T, <see cref="GramianChunk"/>] float64, not in any dispose scope.</summary>

@@ -16,7 +16,8 @@ namespace MultiTask.Training;
 /// </summary>
 /// <remarks>
 /// Per-task gradients of the shared parameters go straight into the rows of one preallocated Jacobian
-/// (<see cref="JacobianBuffer"/>); the task losses and the float64 Gramian come back to the host in one read.
+/// (<see cref="JacobianBuffer"/>). On the CPU the float64 Gramian is computed on the host straight from J's memory and
+/// the task losses come back in one small read; on another device the losses and the Gramian share one read-back.
 /// </remarks>
 internal sealed class TrainingStep : IDisposable
 {
@@ -187,13 +188,19 @@ internal sealed class TrainingStep : IDisposable
     }
 
     /// <summary>
-    /// One host read-back per step: the losses and label counts (float32), and with a Jacobian its float64 Gramian.
+    /// One host read-back per step: the losses and label counts (float32), and with a Jacobian its float64 Gramian (on the
+    /// CPU computed by the host from J's memory, which is much cheaper than a dozen float64 tensor operations).
     /// </summary>
     private (double[] Stats, double[,]? Gramian) ReadBack(Tensor stats, Tensor? jacobian)
     {
         if (jacobian is null)
         {
             return (Array.ConvertAll(stats.cpu().data<float>().ToArray(), v => (double)v), null);
+        }
+
+        if (SharedGradients.HostGramian(jacobian) is { } hostGramian)
+        {
+            return (Array.ConvertAll(stats.cpu().data<float>().ToArray(), v => (double)v), hostGramian);
         }
 
         int taskCount = (int)jacobian.shape[0];

@@ -65,6 +65,55 @@ public sealed class SharedGradientsTests
     }
 
     [Fact]
+    public void HostGramian_OfNearlyOppositeGradients_IsExact()
+    {
+        using var scope = NewDisposeScope();
+        var (first, second) = Rows();
+
+        var g = SharedGradients.HostGramian(Jacobian(first, second))!;
+
+        // Integer entries whose partial sums stay below 2^53: exact in float64 in any summation order.
+        g[0, 0].Should().Be(Dot(first, first)).And.Be(342274865);
+        g[0, 1].Should().Be(Dot(first, second)).And.Be(-342236923);
+        g[1, 0].Should().Be(g[0, 1]);
+        g[1, 1].Should().Be(Dot(second, second)).And.Be(342349231);
+    }
+
+    [Fact]
+    public void HostGramian_OfThreeRowsWithPartialTilesAndVectors_SumsEveryColumn()
+    {
+        using var scope = NewDisposeScope();
+        // 1029 = 2 full tiles of 512 + 5 columns, and 5 is shorter than any vector: every tail path runs.
+        const int width = 1029;
+        var k = torch.arange(width, dtype: ScalarType.Float32);
+        var j = torch.stack([torch.ones(width), k, k.remainder(3).sub(1)]);
+        double n = width, sumK = n * (n - 1) / 2, sumK2 = (n - 1) * n * ((2 * n) - 1) / 6;
+        // Column k of the third row is (k mod 3) − 1: −1, 0, 1 repeating over 343 groups (3m, 3m+1, 3m+2), so it sums to 0,
+        // its square to 2·343 = 686, and its products with k to Σₘ (−3m + 0 + 3m + 2) = 2·343 = 686.
+
+        var g = SharedGradients.HostGramian(j)!;
+
+        g[0, 0].Should().Be(n);
+        g[0, 1].Should().Be(sumK);
+        g[0, 2].Should().Be(0);
+        g[1, 1].Should().Be(sumK2);
+        g[1, 2].Should().Be(686);
+        g[2, 2].Should().Be(686);
+        g[2, 1].Should().Be(g[1, 2]);
+        g[2, 0].Should().Be(g[0, 2]);
+    }
+
+    [Fact]
+    public void HostGramian_OfANonContiguousOrFloat64Matrix_IsLeftToTheTensorPath()
+    {
+        using var scope = NewDisposeScope();
+        var j = torch.ones(8, 2);
+
+        SharedGradients.HostGramian(j.t()).Should().BeNull();
+        SharedGradients.HostGramian(torch.ones(2, 8, dtype: ScalarType.Float64)).Should().BeNull();
+    }
+
+    [Fact]
     public void UpGradAndMgda_OnTheIllConditionedGramian_MatchTheExactWeights()
     {
         using var scope = NewDisposeScope();
@@ -88,10 +137,10 @@ public sealed class SharedGradientsTests
     }
 
     [Fact]
-    public void WriteCombination_AcrossChunksAndParameters_SetsEachGradientToItsSliceOfTheWeightedSum()
+    public void WriteCombination_AcrossParameters_SetsEachGradientToItsSliceOfTheWeightedSum()
     {
         using var scope = NewDisposeScope();
-        long big = (2 * SharedGradients.DirectionChunk) + 5;
+        long big = (2 << 16) + 5;
         using var small = new TorchSharp.Modules.Parameter(torch.zeros(3));
         using var large = new TorchSharp.Modules.Parameter(torch.zeros(big));
         small.grad = torch.full(3, 9f); // an existing gradient is overwritten in place
