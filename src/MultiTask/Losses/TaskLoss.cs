@@ -117,7 +117,7 @@ public static class TaskLoss
     /// <summary>
     /// Every task's mean loss as a [tasks] tensor when every row has every label and no task has class weights: the
     /// same numbers as <see cref="StackedLosses"/> with a mask of ones (a factor 1 and a division by the row count),
-    /// without the mask's operations.
+    /// bit for bit, without the mask's operations.
     /// </summary>
     internal static Tensor StackedMeans(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Tensor> outputs, Tensor targets)
     {
@@ -127,7 +127,9 @@ public static class TaskLoss
             perSample[t] = PerSample(tasks[t], outputs[t], targets.select(1, t));
         }
 
-        return torch.stack(perSample).mean([1]);
+        // A division by the row count, as the masked mean does (mean() multiplies by 1/n, which rounds differently unless n is a power of two).
+        using var rows = ((double)targets.shape[0]).ToScalar();
+        return torch.stack(perSample).sum(dim: 1).div(rows);
     }
 
     /// <summary>The mask, times each row's class weight when the task has class weights.</summary>

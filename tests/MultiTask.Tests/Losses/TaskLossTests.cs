@@ -26,6 +26,7 @@ public sealed class TaskLossTests
     {
         using var scope = NewDisposeScope();
         var tasks = new[] { TaskSpec.Regression("a"), TaskSpec.Regression("b", LossFunction.MeanAbsoluteError) };
+        // Three rows: not a power of two, where a multiplication by 1/n would round differently from the division.
         var targets = tensor(new[] { 0f, 1f, 2f, -1f, 5f, 3f }, [3, 2]);
         var leaf0 = tensor(new[] { 1f, 2f, 3f }).view(3, 1).requires_grad_(true);
         var leaf1 = tensor(new[] { 0.5f, 1f, 2.5f }).view(3, 1).requires_grad_(true);
