@@ -135,7 +135,7 @@ namespace MultiTask.Benchmarks
         }
 
         internal static void Run(string name, int repetition, RunResult result)
-            => Line($"  rep {repetition} {name}: {result.Seconds,7:F2} s  {result.SamplesPerSecond,9:N0} samples/s  last-epoch train MSE [{string.Join(", ", result.LastEpochLosses.Select(l => l.ToString("F4", CultureInfo.InvariantCulture)))}]");
+            => Line($"  rep {repetition} {name}: {result.Seconds,7:F2} s  {result.SamplesPerSecond,9:N0} samples/s  CPU {result.CpuSeconds,6:F2} s  last-epoch train MSE [{string.Join(", ", result.LastEpochLosses.Select(l => l.ToString("F4", CultureInfo.InvariantCulture)))}]{(result.ParameterHash.Length > 0 ? $"  parameters {result.ParameterHash}" : string.Empty)}");
 
         internal static void Summary(List<RunResult> library, List<RunResult> hand, long rssBefore, long rssAfter, long rssPeak)
         {
@@ -156,6 +156,7 @@ namespace MultiTask.Benchmarks
             Line($"hand-written TorchSharp loop:   median {handSpeed,9:N0} samples/s  (min {hand.Min(r => r.SamplesPerSecond):N0}, max {hand.Max(r => r.SamplesPerSecond):N0})");
             Line($"throughput ratio library/hand (of the medians): {ratio:F3}  -> {(ratio >= TargetRatio ? "meets" : "MISSES")} the target (>= {TargetRatio:F2})");
             Line($"median of the per-repetition ratios (library / hand within each repetition): {pairedRatio:F3}");
+            Line($"CPU-time ratio hand/library (median of the per-repetition ratios; above 1: the library needs less CPU per sample): {Median(library.Zip(hand, (l, h) => h.CpuSeconds / l.CpuSeconds)):F3}");
             Line($"best-of-{library.Count} ratio (fastest library run / fastest hand run; contention only adds time): {library.Max(r => r.SamplesPerSecond) / hand.Max(r => r.SamplesPerSecond):F3}");
             Line($"RSS before timed runs {MemoryProbe.Format(rssBefore)}, after {MemoryProbe.Format(rssAfter)}; peak RSS of the process (VmHWM) {MemoryProbe.Format(rssPeak)}");
         }

@@ -21,6 +21,7 @@ internal sealed class TaskBlock : IDisposable
         RowIndex = rows is null ? null : Own(torch.tensor(Array.ConvertAll(rows, r => (long)r)));
         Targets = targets is null ? null : Own(targets);
         Mask = mask is null ? null : Own(mask);
+        FullyLabelled = mask is not null && mask.numel() > 0 && mask.all().item<bool>();
     }
 
     /// <summary>The input tensor; its rows are <see cref="RowIndex"/> (or all, in order).</summary>
@@ -36,6 +37,9 @@ internal sealed class TaskBlock : IDisposable
     internal Tensor? Mask { get; }
 
     internal int RowCount { get; }
+
+    /// <summary>Whether every row has a label for every task (the mask is all ones), so batches need no mask.</summary>
+    internal bool FullyLabelled { get; }
 
     /// <summary>A dataset whose columns already are the model's tasks, in order.</summary>
     internal static TaskBlock Whole(MultiTaskDataset aligned)

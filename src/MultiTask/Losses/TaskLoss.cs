@@ -114,6 +114,24 @@ public static class TaskLoss
         return (torch.stack(perSample).mul(weights.t()).sum(dim: 1).div(sums.ClampMinScalar(MinimumWeight)), sums);
     }
 
+    /// <summary>
+    /// Every task's mean loss as a [tasks] tensor when every row has every label and no task has class weights: the
+    /// same numbers as <see cref="StackedLosses"/> with a mask of ones (a factor 1 and a division by the row count),
+    /// bit for bit, without the mask's operations.
+    /// </summary>
+    internal static Tensor StackedMeans(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Tensor> outputs, Tensor targets)
+    {
+        var perSample = new Tensor[tasks.Count];
+        for (int t = 0; t < perSample.Length; t++)
+        {
+            perSample[t] = PerSample(tasks[t], outputs[t], targets.select(1, t));
+        }
+
+        // A division by the row count, as the masked mean does (mean() multiplies by 1/n, which rounds differently unless n is a power of two).
+        using var rows = ((double)targets.shape[0]).ToScalar();
+        return torch.stack(perSample).sum(dim: 1).div(rows);
+    }
+
     /// <summary>The mask, times each row's class weight when the task has class weights.</summary>
     /// <param name="task">The task.</param>
     /// <param name="target">[batch] class indices (any value where missing).</param>

@@ -436,8 +436,9 @@ public sealed class MultiTaskTrainer : IDisposable
                 }
                 catch (Exception e) when (e is TrainingDivergedException or NonFiniteUpdateException)
                 {
-                    // A non-finite loss, gradient or weight: back to before the last update, the last weights with a finite loss.
-                    guard.Restore();
+                    // A non-finite loss, gradient or weight: back to the last weights with a finite loss: before the last update,
+                    // or, when the step read its loss back only after its own update, before the update before that.
+                    guard.Restore(e is TrainingDivergedException && _step.UpdatedBeforeLossCheck ? 2 : 1);
 
                     throw e as TrainingDivergedException ?? new TrainingDivergedException(
                         $"A {((NonFiniteUpdateException)e).What} became NaN or infinite at epoch {epoch}, step {_stepCount} (learning rate {learningRate.ToString(CultureInfo.InvariantCulture)}). " +

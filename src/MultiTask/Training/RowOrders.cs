@@ -24,12 +24,16 @@ internal sealed class RowOrders : IDisposable
         _epoch = epoch;
     }
 
-    /// <summary>The step's inputs, targets and mask on the device, in the caller's dispose scope.</summary>
-    internal (Tensor X, Tensor Y, Tensor M) Batch(PlannedStep step, int taskCount, Device device)
+    /// <summary>
+    /// The step's inputs, targets and mask on the device, in the caller's dispose scope; the mask is null when every row
+    /// of the batch has every label (no task is left out of the step either).
+    /// </summary>
+    internal (Tensor X, Tensor Y, Tensor? M) Batch(PlannedStep step, int taskCount, Device device)
     {
+        bool masked = step.ActiveTask is not null || step.Pieces.Any(p => !_blocks[p.Block].FullyLabelled);
         var xs = new Tensor[step.Pieces.Count];
         var ys = new Tensor[xs.Length];
-        var ms = new Tensor[xs.Length];
+        var ms = new Tensor?[xs.Length];
         for (int i = 0; i < xs.Length; i++)
         {
             var piece = step.Pieces[i];
@@ -37,12 +41,17 @@ internal sealed class RowOrders : IDisposable
             var rows = Order(piece.Block, piece.Cycle).narrow(0, piece.Start, piece.Count);
             xs[i] = block.InputsAt(rows);
             ys[i] = block.Targets!.index_select(0, rows);
-            ms[i] = block.Mask!.index_select(0, rows);
+            ms[i] = masked ? block.Mask!.index_select(0, rows) : null;
         }
 
         var x = xs.Length == 1 ? xs[0] : torch.cat(xs);
         var y = ys.Length == 1 ? ys[0] : torch.cat(ys);
-        var m = ms.Length == 1 ? ms[0] : torch.cat(ms);
+        if (!masked)
+        {
+            return (x.to(device), y.to(device), null);
+        }
+
+        var m = ms.Length == 1 ? ms[0]! : torch.cat(ms!);
         if (step.ActiveTask is int active)
         {
             var only = torch.zeros(taskCount);

@@ -28,6 +28,7 @@ internal sealed class TrainingStep : IDisposable
     private readonly Parameter[] _shared;
     private readonly Parameter[][] _heads;
     private readonly Parameter[] _modelParameters;
+    private readonly bool _withoutClassWeights;
     private JacobianBuffer? _jacobian;
     private Tensor? _representationRows;
     private Tensor? _gramianScratch;
@@ -41,6 +42,7 @@ internal sealed class TrainingStep : IDisposable
         _shared = model.SharedParameters.ToArray();
         _heads = model.Tasks.Select(t => model.TaskParameters(t.Name).ToArray()).ToArray();
         _modelParameters = model.Network.parameters().ToArray();
+        _withoutClassWeights = model.Tasks.All(t => t.ClassWeights is null);
         if (weighting is GradientWeighting && options.GradientSource == GradientSource.Representation && model.Network.RepresentationUnavailableReason is { } reason)
         {
             throw new ArgumentException($"{weighting.Name} with GradientSource.Representation needs one representation that every task reads, but the model's architecture {model.Architecture} has none: {reason}. Use GradientSource.SharedParameters.", nameof(options));
@@ -49,8 +51,19 @@ internal sealed class TrainingStep : IDisposable
 
     internal LossHistory History { get; } = new();
 
-    internal StepOutcome Run(ParameterOptimizer optimizer, Tensor x, Tensor y, Tensor m, int epoch, long step, bool measureGradients)
+    /// <summary>Whether the last <see cref="Run"/> updated the weights before it read its losses back (so a non-finite loss is found after the update).</summary>
+    internal bool UpdatedBeforeLossCheck { get; private set; }
+
+    /// <summary>Runs one step on a batch; the label mask <paramref name="m"/> is null when every row of the batch has every label.</summary>
+    internal StepOutcome Run(ParameterOptimizer optimizer, Tensor x, Tensor y, Tensor? m, int epoch, long step, bool measureGradients)
     {
+        UpdatedBeforeLossCheck = _weighting is StaticWeighting && !measureGradients && optimizer.IsFlat;
+        if (UpdatedBeforeLossCheck)
+        {
+            return RunStatic((StaticWeighting)_weighting, optimizer, x, y, m, epoch, step);
+        }
+
+        m ??= torch.ones_like(y);
         var tasks = _model.Tasks;
         int taskCount = tasks.Count;
         var network = _model.Network;
@@ -72,15 +85,7 @@ internal sealed class TrainingStep : IDisposable
             : measureGradients ? SharedJacobian(separate!, withHeads: false) : null;
         var (stats, gramian) = ReadBack(torch.cat([stacked.detach(), weightSums]), jacobian);
         var values = stats[..taskCount];
-        for (int t = 0; t < taskCount; t++)
-        {
-            if (!double.IsFinite(values[t]))
-            {
-                throw new TrainingDivergedException(
-                    $"Task '{tasks[t].Name}' has a non-finite loss ({values[t]}) at epoch {epoch}, step {step}; the step was not applied. " +
-                    "Try a lower learning rate, gradient clipping (MaxGradientNorm), or scaling the inputs and targets.");
-            }
-        }
+        CheckLosses(values, epoch, step);
 
         var random = new Random(SeedMix.Of(_options.Seed, step, stream: 2));
         double[] weights;
@@ -121,6 +126,64 @@ internal sealed class TrainingStep : IDisposable
             afterStep.AfterStep(_state, values, LossesAfterStep(x, y, m));
         }
         return new StepOutcome(values, stats[taskCount..], weights, gramian);
+    }
+
+    /// <summary>
+    /// A step with static task weights (the default, equal weighting): the losses are not needed on the host before the
+    /// update, so they come back after it, in the step's one read-back, together with the sum of the updated weights
+    /// (non-finite whenever a weight is). A non-finite loss or weight is reported after the update, which the trainer
+    /// then rolls back (<see cref="StepGuard"/>: for a non-finite loss, to before the previous update, the weights that last
+    /// gave a finite loss), so the step is not applied either way. Without a mask (every row has
+    /// every label) and without class weights, the losses are plain means.
+    /// </summary>
+    private StepOutcome RunStatic(StaticWeighting weighting, ParameterOptimizer optimizer, Tensor x, Tensor y, Tensor? m, int epoch, long step)
+    {
+        var tasks = _model.Tasks;
+        int taskCount = tasks.Count;
+        var network = _model.Network;
+        var outputs = network.forward(x);
+        bool plain = m is null && _withoutClassWeights;
+        var (losses, weightSums) = plain ? (TaskLoss.StackedMeans(tasks, outputs, y), null) : TaskLoss.StackedLosses(tasks, outputs, y, m ?? torch.ones_like(y));
+        optimizer.ZeroGrad();
+        var weights = weighting.Weights.ToArray();
+        WeightedSum.Of(losses, weights).backward();
+        network.Penalty()?.backward();
+        if (_options.MaxGradientNorm is double maxNorm)
+        {
+            torch.nn.utils.clip_grad_norm_(_modelParameters, maxNorm);
+        }
+
+        var valueSum = optimizer.StepDeferringCheck();
+        using var host = torch.cat(weightSums is null ? [losses.detach(), valueSum.view(1)] : [losses.detach(), weightSums, valueSum.view(1)]).data<float>();
+        var values = new double[taskCount];
+        var counts = new double[taskCount];
+        for (int t = 0; t < taskCount; t++)
+        {
+            values[t] = host[t];
+            counts[t] = weightSums is null ? y.shape[0] : host[taskCount + t];
+        }
+
+        CheckLosses(values, epoch, step);
+        if (!float.IsFinite(host[host.Count - 1]))
+        {
+            optimizer.CheckFinite();
+        }
+
+        return new StepOutcome(values, counts, weights, null);
+    }
+
+    /// <exception cref="TrainingDivergedException">A task's loss is not finite.</exception>
+    private void CheckLosses(double[] values, int epoch, long step)
+    {
+        for (int t = 0; t < values.Length; t++)
+        {
+            if (!double.IsFinite(values[t]))
+            {
+                throw new TrainingDivergedException(
+                    $"Task '{_model.Tasks[t].Name}' has a non-finite loss ({values[t]}) at epoch {epoch}, step {step}; the step was not applied. " +
+                    "Try a lower learning rate, gradient clipping (MaxGradientNorm), or scaling the inputs and targets.");
+            }
+        }
     }
 
     /// <summary>Frees the reusable buffers (they are allocated again by the next step that needs them).</summary>

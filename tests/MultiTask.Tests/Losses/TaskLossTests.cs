@@ -22,6 +22,33 @@ public sealed class TaskLossTests
     }
 
     [Fact]
+    public void StackedMeans_FullyLabelled_AreThePlainMeans_BitIdenticalToTheMaskedLossesAndTheirGradients()
+    {
+        using var scope = NewDisposeScope();
+        var tasks = new[] { TaskSpec.Regression("a"), TaskSpec.Regression("b", LossFunction.MeanAbsoluteError) };
+        // Three rows: not a power of two, where a multiplication by 1/n would round differently from the division.
+        var targets = tensor(new[] { 0f, 1f, 2f, -1f, 5f, 3f }, [3, 2]);
+        var leaf0 = tensor(new[] { 1f, 2f, 3f }).view(3, 1).requires_grad_(true);
+        var leaf1 = tensor(new[] { 0.5f, 1f, 2.5f }).view(3, 1).requires_grad_(true);
+
+        var means = TaskLoss.StackedMeans(tasks, [leaf0, leaf1], targets);
+        means.sum().backward();
+        float[] plain = means.detach().data<float>().ToArray(), plainGrad0 = leaf0.grad!.data<float>().ToArray(), plainGrad1 = leaf1.grad!.data<float>().ToArray();
+        leaf0.grad = null;
+        leaf1.grad = null;
+        var (masked, sums) = TaskLoss.StackedLosses(tasks, [leaf0, leaf1], targets, ones(3, 2));
+        masked.sum().backward();
+
+        // a: ((1−0)² + (2−2)² + (3−5)²) / 3 = 5/3; b: (|0.5−1| + |1+1| + |2.5−3|) / 3 = 1.
+        plain.Should().Equal([5f / 3f, 1f], (u, w) => Math.Abs(u - w) < 1e-6f);
+        plain.Should().Equal(masked.detach().data<float>().ToArray());
+        plainGrad0.Should().Equal(leaf0.grad!.data<float>().ToArray());
+        plainGrad1.Should().Equal(leaf1.grad!.data<float>().ToArray());
+        plainGrad0.Should().Equal([2f / 3f, 0f, -4f / 3f], (u, w) => Math.Abs(u - w) < 1e-6f); // 2(o − y)/3
+        sums.data<float>().ToArray().Should().Equal(3f, 3f);
+    }
+
+    [Fact]
     public void PerSample_BinaryCrossEntropy_MatchesTheFormula()
     {
         using var scope = NewDisposeScope();

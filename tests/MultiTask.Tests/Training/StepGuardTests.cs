@@ -49,4 +49,28 @@ public sealed class StepGuardTests
         a.data<float>().ToArray().Should().Equal([expected, expected + 1], (u, w) => Math.Abs(u - w) < 1e-5f);
         optimizer.Steps.Should().Equal(stepsAfterOne.Select(s => s + 1));
     }
+
+    [Fact]
+    public void RestoreTwoUpdates_GivesBackTheStateBeforeThePreviousUpdate_AndKeepsItAsTheNewest()
+    {
+        using var scope = NewDisposeScope();
+        var a = new Parameter(torch.tensor(new[] { 1f }));
+        using ParameterOptimizer optimizer = new SgdOptimizer([a], 0.1, momentum: 0, weightDecay: 0);
+        using var guard = new StepGuard(optimizer, []);
+        foreach (float g in new[] { 1f, 2f, 3f })
+        {
+            a.grad = torch.tensor(new[] { g });
+            optimizer.Step(); // 1 → 0.9 → 0.7 → 0.4
+        }
+
+        guard.Restore(2).Should().BeTrue();
+        a.data<float>()[0].Should().BeApproximately(0.9f, 1e-6f); // before the update before the last one
+        optimizer.Steps.Should().Equal(1L);
+        a.grad = torch.tensor(new[] { 1f });
+        optimizer.Step(); // 0.9 → 0.8
+        guard.Restore().Should().BeTrue();
+        a.data<float>()[0].Should().BeApproximately(0.9f, 1e-6f);
+        guard.Restore(2).Should().BeTrue(); // the state before the update before: the restored one, saved again by the last update
+        a.data<float>()[0].Should().BeApproximately(0.9f, 1e-6f);
+    }
 }

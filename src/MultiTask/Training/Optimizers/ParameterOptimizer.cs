@@ -128,43 +128,86 @@ internal abstract class ParameterOptimizer : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        if (_flat is not null)
+        if (_flat is null)
         {
-            _flat.Attach(_active);
-            // One host read-back per step: the values are checked after the update (a non-finite gradient makes its
-            // values non-finite too), and the gradients only to name the cause; BeforeUpdate lets the caller roll back.
-            BeforeUpdate?.Invoke();
-            try
-            {
-                for (int first = 0, end; first < Parameters.Length; first = end)
-                {
-                    end = first + 1;
-                    if (!_active[first])
-                    {
-                        continue;
-                    }
-
-                    while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _learningRates[end] == _learningRates[first] && _present.All(slot => slot[end] == slot[first]))
-                    {
-                        end++;
-                    }
-
-                    ApplyRun(first, end);
-                }
-            }
-            catch (ExternalException e) when (e.Message.Contains("without overflow", StringComparison.Ordinal))
-            {
-                throw new NonFiniteUpdateException(AllFinite(_flat.Gradients) ? "parameter" : "gradient", e);
-            }
-
-            if (!AllFinite(_flat.Values))
-            {
-                throw new NonFiniteUpdateException(AllFinite(_flat.Gradients) ? "parameter" : "gradient");
-            }
-
+            StepEach();
             return;
         }
 
+        // One host read-back per step: the values are checked after the update (a non-finite gradient makes its
+        // values non-finite too), and the gradients only to name the cause; BeforeUpdate lets the caller roll back.
+        StepFlat();
+        if (!AllFinite(_flat.Values))
+        {
+            throw NonFinite();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Step"/> over the flat buffers without reading anything back: returns the sum of all parameter values
+    /// (a scalar in the caller's dispose scope), non-finite whenever a value is, for the caller to read back with its own
+    /// numbers; when it is not finite the caller calls <see cref="CheckFinite"/> (the sum of finite values can overflow).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The parameters are not in a flat buffer (<see cref="IsFlat"/>).</exception>
+    /// <exception cref="NonFiniteUpdateException">The update overflowed the parameters' type.</exception>
+    internal Tensor StepDeferringCheck()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var flat = _flat ?? throw new InvalidOperationException("StepDeferringCheck needs the parameters in one flat buffer.");
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        StepFlat();
+        return flat.Values.sum().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Checks every parameter value after a <see cref="StepDeferringCheck"/> whose sum was not finite.</summary>
+    /// <exception cref="NonFiniteUpdateException">A value is NaN or infinite (the message names a non-finite gradient as the cause when there is one).</exception>
+    internal void CheckFinite()
+    {
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        if (_flat is not null && !AllFinite(_flat.Values))
+        {
+            throw NonFinite();
+        }
+    }
+
+    /// <summary>The update over the flat buffers (one run of the update rule per run of alike parameters), after <see cref="BeforeUpdate"/>.</summary>
+    private void StepFlat()
+    {
+        var flat = _flat!;
+        flat.Attach(_active);
+        BeforeUpdate?.Invoke();
+        try
+        {
+            for (int first = 0, end; first < Parameters.Length; first = end)
+            {
+                end = first + 1;
+                if (!_active[first])
+                {
+                    continue;
+                }
+
+                while (end < Parameters.Length && _active[end] && _steps[end] == _steps[first] && _learningRates[end] == _learningRates[first] && _present.All(slot => slot[end] == slot[first]))
+                {
+                    end++;
+                }
+
+                ApplyRun(first, end);
+            }
+        }
+        catch (ExternalException e) when (e.Message.Contains("without overflow", StringComparison.Ordinal))
+        {
+            throw new NonFiniteUpdateException(AllFinite(flat.Gradients) ? "parameter" : "gradient", e);
+        }
+    }
+
+    /// <summary>The exception for non-finite values after a flat update, naming a non-finite gradient as the cause when there is one.</summary>
+    private NonFiniteUpdateException NonFinite() => new(AllFinite(_flat!.Gradients) ? "parameter" : "gradient");
+
+    /// <summary>The update parameter by parameter (parameters not in a flat buffer), checking the values after it.</summary>
+    private void StepEach()
+    {
         var grads = Parameters.Select(p => p.grad).ToArray();
         BeforeUpdate?.Invoke();
         try
