@@ -147,7 +147,7 @@ internal sealed class TrainingStep : IDisposable
         optimizer.ZeroGrad();
         var weights = weighting.Weights.ToArray();
         WeightedSum.Of(losses, weights).backward();
-        network.Penalty()?.backward();
+        network.Penalty(x)?.backward();
         if (_options.MaxGradientNorm is double maxNorm)
         {
             torch.nn.utils.clip_grad_norm_(_modelParameters, maxNorm);
