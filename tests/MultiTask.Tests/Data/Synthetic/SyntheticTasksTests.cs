@@ -77,6 +77,42 @@ public sealed class SyntheticTasksTests
         a.Targets[1].Should().NotEqual(c.Targets[1]);
     }
 
+    [Fact]
+    public void Mmoe_Defaults_AreTheConstantsOfMaEtAlsSyntheticExperiment()
+    {
+        // mtl-methods.md §5.1 (the Google Research generator the paper's authors cite): d = 100, c = 1, m = 10 with
+        // α_i = i and β_i = (i − 1)², noise std 0.01. The residual y − (z + Σ sin(α_i z + β_i)) is the noise alone; over
+        // 2 × 2,000 draws its sample standard deviation has a standard error of 0.01/√8,000 ≈ 1.1e-4.
+        var data = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = 2_000, Seed = 9 });
+
+        data.Features.GetLength(1).Should().Be(100);
+        Norm(data.Weights[0]).Should().BeApproximately(1.0, 1e-12);
+        Norm(data.Weights[1]).Should().BeApproximately(1.0, 1e-12);
+        var residuals = new List<double>();
+        for (int t = 0; t < 2; t++)
+        {
+            for (int i = 0; i < 2_000; i++)
+            {
+                double z = 0;
+                for (int j = 0; j < 100; j++)
+                {
+                    z += data.Weights[t][j] * data.Features[i, j];
+                }
+
+                double clean = z;
+                for (int k = 1; k <= 10; k++)
+                {
+                    clean += Math.Sin((k * z) + ((k - 1) * (k - 1)));
+                }
+
+                residuals.Add(data.Targets[t][i] - clean);
+            }
+        }
+
+        residuals.Average().Should().BeApproximately(0, 0.0005);
+        residuals.StandardDeviation().Should().BeApproximately(0.01, 0.0005);
+    }
+
     private static double Dot(double[] a, double[] b) => a.Zip(b, (x, y) => x * y).Sum();
 
     private static double Norm(double[] a) => Math.Sqrt(Dot(a, a));
