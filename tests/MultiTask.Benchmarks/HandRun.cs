@@ -52,6 +52,7 @@ internal sealed class HandRun : IDisposable
         using var generator = new torch.Generator((ulong)BenchmarkOptions.TrainSeed);
         int tasks = BenchmarkOptions.Tasks, batch = BenchmarkOptions.BatchSize;
         var sums = new double[tasks];
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         network.train();
         for (int epoch = 0; epoch < epochs; epoch++)
@@ -85,7 +86,8 @@ internal sealed class HandRun : IDisposable
         }
 
         clock.Stop();
-        return new RunResult(clock.Elapsed.TotalSeconds, (long)Rows * epochs, sums.Select(s => s / Rows).ToArray());
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+        return new RunResult(clock.Elapsed.TotalSeconds, (long)Rows * epochs, sums.Select(s => s / Rows).ToArray(), CpuSeconds: cpu);
     }
 
     public void Dispose()

@@ -181,6 +181,7 @@ namespace MultiTask.Benchmarks
             Line($"throughput ratio library/hand (of the medians): {ratio:F3}  -> {(ratio >= TargetRatio ? "meets" : "MISSES")} the target (>= {TargetRatio:F2})");
             Line($"median of the per-repetition ratios (library / hand within each repetition): {pairedRatio:F3}");
             Line($"best-of-{library.Count} ratio (fastest library run / fastest hand run; contention only adds time): {library.Max(r => r.SamplesPerSecond) / hand.Max(r => r.SamplesPerSecond):F3}");
+            Line($"median of the per-repetition process CPU-time ratios hand / library (user + system; > 1: the library needs less CPU): {Median(library.Zip(hand, (l, h) => h.CpuSeconds / l.CpuSeconds)):F3}");
             Line($"RSS before timed runs {MemoryProbe.Format(rssBefore)}, after {MemoryProbe.Format(rssAfter)}; peak RSS of the process (VmHWM) {MemoryProbe.Format(rssPeak)}");
         }
 
