@@ -37,19 +37,7 @@ public sealed class SyntheticTasksTests
         {
             for (int t = 0; t < 2; t++)
             {
-                double z = 0;
-                for (int j = 0; j < 8; j++)
-                {
-                    z += data.Weights[t][j] * data.Features[i, j];
-                }
-
-                double expected = z;
-                for (int k = 1; k <= 10; k++)
-                {
-                    expected += Math.Sin((k * z) + ((k - 1) * (k - 1))); // α_k = k, β_k = (k − 1)²
-                }
-
-                ((double)data.Targets[t][i]).Should().BeApproximately(expected, 1e-4);
+                ((double)data.Targets[t][i]).Should().BeApproximately(PaperTarget(data, t, i), 1e-4);
             }
         }
     }
@@ -93,24 +81,30 @@ public sealed class SyntheticTasksTests
         {
             for (int i = 0; i < 2_000; i++)
             {
-                double z = 0;
-                for (int j = 0; j < 100; j++)
-                {
-                    z += data.Weights[t][j] * data.Features[i, j];
-                }
-
-                double clean = z;
-                for (int k = 1; k <= 10; k++)
-                {
-                    clean += Math.Sin((k * z) + ((k - 1) * (k - 1)));
-                }
-
-                residuals.Add(data.Targets[t][i] - clean);
+                residuals.Add(data.Targets[t][i] - PaperTarget(data, t, i));
             }
         }
 
         residuals.Average().Should().BeApproximately(0, 0.0005);
         residuals.StandardDeviation().Should().BeApproximately(0.01, 0.0005);
+    }
+
+    /// <summary>The noise-free target of task <paramref name="t"/> for row <paramref name="i"/> by the paper's formula: z + Σ_{k=1..10} sin(α_k z + β_k), z = w_tᵀx, α_k = k, β_k = (k − 1)².</summary>
+    private static double PaperTarget(SyntheticRegressionData data, int t, int i)
+    {
+        double z = 0;
+        for (int j = 0; j < data.Features.GetLength(1); j++)
+        {
+            z += data.Weights[t][j] * data.Features[i, j];
+        }
+
+        double target = z;
+        for (int k = 1; k <= 10; k++)
+        {
+            target += Math.Sin((k * z) + ((k - 1) * (k - 1)));
+        }
+
+        return target;
     }
 
     private static double Dot(double[] a, double[] b) => a.Zip(b, (x, y) => x * y).Sum();
