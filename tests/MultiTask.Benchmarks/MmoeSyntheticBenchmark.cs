@@ -11,9 +11,11 @@ namespace MultiTask.Benchmarks;
 
 /// <summary>
 /// The synthetic experiment of Ma, Zhao, Yi, Chen, Hong and Chi, "Modeling Task Relationships in Multi-task Learning
-/// with Multi-gate Mixture-of-Experts", KDD 2018, §3.2 and §5.1, with the constants of /work/shared/docs/mtl-methods.md
-/// §5.1: two regression tasks from <see cref="SyntheticTasks.Mmoe"/> (d = 100, m = 10, c = 1, αᵢ = i, βᵢ = (i − 1)²,
-/// noise std 0.01), 10,000 / 1,000 / 1,000 rows, task correlation p ∈ {0.5, 0.9, 1.0}, several seeds. It trains MMoE
+/// with Multi-gate Mixture-of-Experts", KDD 2018, §3.2 and §5.1: two regression tasks from
+/// <see cref="SyntheticTasks.Mmoe"/> with d = 100 and, by default, the constants of <c>drawbridge/keras-mmoe</c>'s
+/// <c>synthetic_demo.py</c> (m = 5, c = 0.3, αᵢ, βᵢ ~ N(0, 1), noise std 0.1) or, with <c>--google-constants</c>, those
+/// of the Google Research generator (m = 10, c = 1, αᵢ = i, βᵢ = (i − 1)², noise std 0.01; see
+/// /work/shared/docs/mtl-methods.md §5.1), 10,000 / 1,000 / 1,000 rows, task correlation p ∈ {0.5, 0.9, 1.0}, several seeds. It trains MMoE
 /// (8 experts × 16 units, towers of 8), OMoE (the same with one gate) and shared-bottom (one hidden layer of 113, the
 /// paper's comparable-size baseline, towers of 8) with Adam 1e-3 and early stopping on the validation loss (best
 /// weights restored), and prints the test MSE per task and averaged, mean ± sd over seeds.
@@ -33,6 +35,12 @@ internal static class MmoeSyntheticBenchmark
     private const int Patience = 10;
     private static readonly double[] Correlations = [0.5, 0.9, 1.0];
 
+    /// <summary>The default: <c>drawbridge/keras-mmoe</c>'s <c>synthetic_demo.py</c> (smooth, learnable sine terms).</summary>
+    private static readonly MmoeSyntheticOptions KerasMmoeConstants = new() { SineTerms = 5, Scale = 0.3, SineConstants = MmoeSineConstants.StandardNormal, NoiseStandardDeviation = 0.1 };
+
+    /// <summary><c>--google-constants</c>: the Google Research generator (the library's defaults).</summary>
+    private static readonly MmoeSyntheticOptions GoogleConstants = new();
+
     private static readonly (string Name, Func<IReadOnlyList<TaskSpec>, int, MultiTaskModel> Create)[] Architectures =
     [
         ("shared-bottom", (tasks, seed) => MultiTaskModel.Create(tasks, Trunks.Mlp(Features, [SharedBottomUnits]), Heads.Mlp([TowerUnits]), seed: seed)),
@@ -43,7 +51,9 @@ internal static class MmoeSyntheticBenchmark
     internal static void Run(BenchmarkOptions options)
     {
         int batchSize = options.Batch ?? DefaultBatchSize;
-        Report.Line($"MMoE synthetic experiment (Ma et al., KDD 2018, section 3.2; constants of mtl-methods.md 5.1): d = {Features}, m = 10 sine terms, c = 1, alpha_i = i, beta_i = (i-1)^2, noise std 0.01.");
+        var defaults = options.GoogleConstants ? GoogleConstants : KerasMmoeConstants;
+        var constants = new MmoeSyntheticOptions { SineTerms = defaults.SineTerms, Scale = options.Scale ?? defaults.Scale, SineConstants = defaults.SineConstants, NoiseStandardDeviation = defaults.NoiseStandardDeviation };
+        Report.Line($"MMoE synthetic experiment (Ma et al., KDD 2018, section 3.2; constants of {(options.GoogleConstants ? "the Google Research generator" : "drawbridge/keras-mmoe synthetic_demo.py")}, mtl-methods.md 5.1): d = {Features}, m = {constants.SineTerms} sine terms, c = {constants.Scale}, {(options.GoogleConstants ? "alpha_i = i, beta_i = (i-1)^2" : "alpha_i, beta_i ~ N(0, 1) drawn with the data seed")}, noise std {constants.NoiseStandardDeviation}.");
         Report.Line($"Rows: {TrainRows:N0} train / {ValidationRows:N0} validation / {TestRows:N0} test per (p, seed); p in {{{string.Join(", ", Correlations)}}}; seeds 1..{options.Seeds} (data seed s, model seed 100 + s, shuffle seed 200 + s; the same data for every architecture).");
         Report.Line($"Training: Adam lr 1e-3, batch {batchSize}, at most {options.Epochs} epochs, early stopping on the validation loss (sum of the task MSEs) with patience {Patience}, best weights restored; {BenchmarkOptions.Threads} threads.");
         Report.Line($"Runtime: .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {MemoryProbe.LoadAverage()} at the start.");
@@ -58,7 +68,7 @@ internal static class MmoeSyntheticBenchmark
         {
             for (int seed = 1; seed <= options.Seeds; seed++)
             {
-                var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = TrainRows + ValidationRows + TestRows, FeatureCount = Features, Correlation = p, Seed = seed });
+                var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = TrainRows + ValidationRows + TestRows, FeatureCount = Features, Correlation = p, Seed = seed, SineTerms = constants.SineTerms, Scale = constants.Scale, SineConstants = constants.SineConstants, NoiseStandardDeviation = constants.NoiseStandardDeviation });
                 labelCorrelations[p].Add(Correlation.Pearson(synthetic.Targets[0].Select(v => (double)v), synthetic.Targets[1].Select(v => (double)v)));
                 using var all = synthetic.ToDataset();
                 using var train = all.Subset(Enumerable.Range(0, TrainRows).ToArray());
