@@ -149,21 +149,7 @@ public sealed class SyntheticTasksTests
 
     /// <summary>The noise-free target of task <paramref name="t"/> for row <paramref name="i"/> by the paper's formula: z + Σ_{k=1..10} sin(α_k z + β_k), z = w_tᵀx, α_k = k, β_k = (k − 1)².</summary>
     private static double PaperTarget(SyntheticRegressionData data, int t, int i)
-    {
-        double z = 0;
-        for (int j = 0; j < data.Features.GetLength(1); j++)
-        {
-            z += data.Weights[t][j] * data.Features[i, j];
-        }
-
-        double target = z;
-        for (int k = 1; k <= 10; k++)
-        {
-            target += Math.Sin((k * z) + ((k - 1) * (k - 1)));
-        }
-
-        return target;
-    }
+        => Target(data, t, i, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [0, 1, 4, 9, 16, 25, 36, 49, 64, 81]);
 
     private static double Dot(double[] a, double[] b) => a.Zip(b, (x, y) => x * y).Sum();
 
