@@ -126,7 +126,7 @@ internal static class MmoeSyntheticBenchmark
             var sharedBottom = results[p]["shared-bottom"].Select(r => (r.Task1 + r.Task2) / 2).ToArray();
             var omoe = results[p]["OMoE"].Select(r => (r.Task1 + r.Task2) / 2).ToArray();
             var differences = mmoe.Zip(sharedBottom, (m, s) => m - s).ToArray();
-            Report.Line($"| {p:F1} | {mmoe.Average() - sharedBottom.Average():+0.0000;-0.0000} | {MeanSd(differences, signed: true)} | {differences.Count(d => d <= 0)} of {differences.Length} seeds | {omoe.Average() - sharedBottom.Average():+0.0000;-0.0000} |");
+            Report.Line($"| {p:F1} | {mmoe.Average() - sharedBottom.Average():+0.0000;-0.0000;0.0000} | {MeanSd(differences, signed: true)} | {differences.Count(d => d <= 0)} of {differences.Length} seeds | {omoe.Average() - sharedBottom.Average():+0.0000;-0.0000;0.0000} |");
         }
 
         Report.Line(string.Empty);
@@ -137,7 +137,7 @@ internal static class MmoeSyntheticBenchmark
     {
         var v = values.ToArray();
         double sd = v.Length > 1 ? v.StandardDeviation() : 0;
-        string format = signed ? "+0.0000;-0.0000" : "F4";
+        string format = signed ? "+0.0000;-0.0000;0.0000" : "F4";
         return $"{v.Average().ToString(format, System.Globalization.CultureInfo.InvariantCulture)} ± {sd.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}";
     }
 }
