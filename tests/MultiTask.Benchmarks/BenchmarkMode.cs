@@ -17,4 +17,7 @@ internal enum BenchmarkMode
 
     /// <summary>Peak memory of building a dataset and a 70/15/15 split, in copies of the user's feature array.</summary>
     Memory,
+
+    /// <summary>The synthetic experiment of Ma et al. (KDD 2018): MMoE vs shared-bottom test MSE across task correlations.</summary>
+    MmoeSynthetic,
 }

@@ -14,8 +14,13 @@ internal sealed class HandRun : IDisposable
     private readonly Tensor _inputs;
     private readonly Tensor _targets;
 
-    internal HandRun(SyntheticData data)
+    private readonly string _architecture;
+
+    /// <param name="data">The rows, preloaded into two tensors.</param>
+    /// <param name="architecture">"hard" (<see cref="HandNetwork"/>) or "mmoe" (<see cref="HandMmoeNetwork"/>).</param>
+    internal HandRun(SyntheticData data, string architecture = "hard")
     {
+        _architecture = architecture;
         int rows = data.Rows;
         _inputs = torch.tensor(data.FlatFeatures(), [rows, BenchmarkOptions.Features]).DetachFromDisposeScope();
         _targets = torch.tensor(data.FlatTargets(), [rows, BenchmarkOptions.Tasks]).DetachFromDisposeScope();
@@ -24,12 +29,25 @@ internal sealed class HandRun : IDisposable
 
     internal int Rows { get; }
 
+    /// <summary>The hand-written network of the standard configuration, built from the current torch seed.</summary>
+    internal static nn.Module<Tensor, Tensor[]> CreateNetwork(string architecture) => architecture == "mmoe"
+        ? new HandMmoeNetwork(BenchmarkOptions.Features, BenchmarkOptions.ExpertSizes, BenchmarkOptions.ExpertCount, BenchmarkOptions.HeadSizes[0], BenchmarkOptions.Tasks)
+        : new HandNetwork(BenchmarkOptions.Features, BenchmarkOptions.TrunkSizes, BenchmarkOptions.HeadSizes[0], BenchmarkOptions.Tasks);
+
+    /// <summary>The initial parameters of the hand-written network (seed <see cref="BenchmarkOptions.ModelSeed"/>), flattened in parameter order.</summary>
+    internal static float[] InitialParameters(string architecture)
+    {
+        torch.manual_seed(BenchmarkOptions.ModelSeed);
+        using var network = CreateNetwork(architecture);
+        return network.parameters().SelectMany(p => p.detach().data<float>().ToArray()).ToArray();
+    }
+
     /// <summary>Creates a fresh network and optimiser (not timed) and times the training loop.</summary>
     internal RunResult Run(int epochs)
     {
         torch.set_num_threads(BenchmarkOptions.Threads);
         torch.manual_seed(BenchmarkOptions.ModelSeed);
-        using var network = new HandNetwork(BenchmarkOptions.Features, BenchmarkOptions.TrunkSizes, BenchmarkOptions.HeadSizes[0], BenchmarkOptions.Tasks);
+        using var network = CreateNetwork(_architecture);
         using var optimizer = optim.Adam(network.parameters(), BenchmarkOptions.LearningRate);
         using var generator = new torch.Generator((ulong)BenchmarkOptions.TrainSeed);
         int tasks = BenchmarkOptions.Tasks, batch = BenchmarkOptions.BatchSize;

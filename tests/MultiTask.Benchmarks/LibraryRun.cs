@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using MultiTask.Architectures;
 using MultiTask.Data;
 using MultiTask.Models;
 using MultiTask.Training;
@@ -30,17 +31,21 @@ internal static class LibraryRun
 
     /// <summary>Creates a fresh model and trainer (not timed) and times <see cref="MultiTaskTrainer.Fit(MultiTaskDataset, MultiTaskDataset?, Action{EpochRecord}?, CancellationToken)"/>.</summary>
     /// <remarks>With <paramref name="measurePeak"/>, the process's peak RSS is reset before the loop (so it no longer covers earlier work).</remarks>
-    internal static RunResult Run(MultiTaskDataset data, int epochs, Weighting.WeightingMethod? weighting = null, GradientSource source = GradientSource.SharedParameters, bool measurePeak = false)
-        => Run(data, BenchmarkOptions.TrunkSizes, epochs, weighting, source, measurePeak);
+    internal static RunResult Run(MultiTaskDataset data, int epochs, Weighting.WeightingMethod? weighting = null, GradientSource source = GradientSource.SharedParameters, bool measurePeak = false, string architecture = "hard")
+        => Run(data, BenchmarkOptions.TrunkSizes, epochs, weighting, source, measurePeak, architecture);
+
+    /// <summary>The library's model of the standard configuration: hard sharing (trunk of <paramref name="trunkSizes"/>) or MMoE (<see cref="BenchmarkOptions.ExpertCount"/> experts Mlp(100, <see cref="BenchmarkOptions.ExpertSizes"/>)), heads/towers Mlp(<see cref="BenchmarkOptions.HeadSizes"/>).</summary>
+    internal static MultiTaskModel CreateModel(IReadOnlyList<TaskSpec> tasks, int[] trunkSizes, string architecture = "hard") => architecture == "mmoe"
+        ? MultiTaskModel.Create(
+            tasks,
+            new MmoeArchitecture { Expert = Trunks.Mlp(BenchmarkOptions.Features, BenchmarkOptions.ExpertSizes), ExpertCount = BenchmarkOptions.ExpertCount, Tower = Heads.Mlp(BenchmarkOptions.HeadSizes) },
+            seed: BenchmarkOptions.ModelSeed)
+        : MultiTaskModel.Create(tasks, Trunks.Mlp(BenchmarkOptions.Features, trunkSizes), Heads.Mlp(BenchmarkOptions.HeadSizes), seed: BenchmarkOptions.ModelSeed);
 
     /// <summary>As <see cref="Run(MultiTaskDataset, int, Weighting.WeightingMethod?, GradientSource, bool)"/> with the dataset's tasks and another trunk.</summary>
-    internal static RunResult Run(MultiTaskDataset data, int[] trunkSizes, int epochs, Weighting.WeightingMethod? weighting, GradientSource source, bool measurePeak)
+    internal static RunResult Run(MultiTaskDataset data, int[] trunkSizes, int epochs, Weighting.WeightingMethod? weighting, GradientSource source, bool measurePeak, string architecture = "hard")
     {
-        using var model = MultiTaskModel.Create(
-            data.Tasks,
-            Trunks.Mlp(BenchmarkOptions.Features, trunkSizes),
-            Heads.Mlp(BenchmarkOptions.HeadSizes),
-            seed: BenchmarkOptions.ModelSeed);
+        using var model = CreateModel(data.Tasks, trunkSizes, architecture);
         var options = new TrainerOptions
         {
             Optimizer = OptimizerKind.Adam,

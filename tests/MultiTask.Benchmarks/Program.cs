@@ -22,6 +22,13 @@ if (options.Mode == BenchmarkMode.Scaling)
     return 0;
 }
 
+if (options.Mode == BenchmarkMode.MmoeSynthetic)
+{
+    torch.set_num_threads(BenchmarkOptions.Threads);
+    MmoeSyntheticBenchmark.Run(options);
+    return 0;
+}
+
 if (options.Mode == BenchmarkMode.Memory)
 {
     MemoryBenchmark.Run(options);
@@ -38,8 +45,9 @@ long rssStart = MemoryProbe.CurrentBytes();
 torch.set_num_threads(BenchmarkOptions.Threads);
 var data = SyntheticData.Create(options.Rows, BenchmarkOptions.Features, BenchmarkOptions.DataSeed);
 using var libraryData = LibraryRun.Load(data);
-using var hand = new HandRun(data);
-using var peer = options.PyTorch ? PytorchPeer.Create(data, options.Epochs) : null;
+using var hand = new HandRun(data, options.Architecture);
+using var peer = options.PyTorch ? PytorchPeer.Create(data, options.Epochs, options.Architecture) : null;
+Report.InitialWeights(libraryData, options.Architecture);
 
 // The hand-written loop is equal weighting only; with --weighting uw|pcgrad the library is compared with PyTorch alone.
 bool withHand = options.Weighting == "ew";
@@ -51,9 +59,9 @@ Func<MultiTask.Weighting.WeightingMethod?> weighting = options.Weighting switch
 };
 var warmUp = data.Head(Math.Min(BenchmarkOptions.WarmUpRows, options.Rows));
 using (var warmLibraryData = LibraryRun.Load(warmUp))
-using (var warmHand = new HandRun(warmUp))
+using (var warmHand = new HandRun(warmUp, options.Architecture))
 {
-    LibraryRun.Run(warmLibraryData, epochs: 1, weighting());
+    LibraryRun.Run(warmLibraryData, epochs: 1, weighting(), architecture: options.Architecture);
     warmHand.Run(epochs: 1);
 }
 
@@ -87,7 +95,7 @@ for (int r = 1; r <= options.Repeats; r++)
     {
         if ((k == 0) == libraryFirst)
         {
-            var library = LibraryRun.Run(libraryData, options.Epochs, weighting());
+            var library = LibraryRun.Run(libraryData, options.Epochs, weighting(), architecture: options.Architecture);
             libraryRuns.Add(library);
             Report.Run("library", r, library);
         }
@@ -121,7 +129,9 @@ namespace MultiTask.Benchmarks
         internal static void Header(BenchmarkOptions options)
         {
             Line($"MultiTask training-throughput benchmark: MultiTaskTrainer.Fit vs a hand-written TorchSharp loop{(options.PyTorch ? " and a PyTorch peer (tests/reference/pytorch_peer.py)" : string.Empty)}, same model, same data.");
-            Line($"Model: trunk MLP {BenchmarkOptions.Features}-{string.Join('-', BenchmarkOptions.TrunkSizes)} ReLU; {BenchmarkOptions.Tasks} regression heads {string.Join('-', BenchmarkOptions.TrunkSizes[^1..])}-{string.Join('-', BenchmarkOptions.HeadSizes)}-1 ReLU; MSE per task, summed.");
+            Line(options.Architecture == "mmoe"
+                ? $"Model: MMoE (Ma et al., KDD 2018), {BenchmarkOptions.ExpertCount} experts MLP {BenchmarkOptions.Features}-{string.Join('-', BenchmarkOptions.ExpertSizes)} ReLU, one softmax gate Linear({BenchmarkOptions.Features}, {BenchmarkOptions.ExpertCount}, no bias) per task; {BenchmarkOptions.Tasks} regression towers {BenchmarkOptions.ExpertSizes[^1]}-{string.Join('-', BenchmarkOptions.HeadSizes)}-1 ReLU; MSE per task, summed."
+                : $"Model: trunk MLP {BenchmarkOptions.Features}-{string.Join('-', BenchmarkOptions.TrunkSizes)} ReLU; {BenchmarkOptions.Tasks} regression heads {string.Join('-', BenchmarkOptions.TrunkSizes[^1..])}-{string.Join('-', BenchmarkOptions.HeadSizes)}-1 ReLU; MSE per task, summed.");
             Line($"Data: {options.Rows:N0} rows x {BenchmarkOptions.Features} N(0,1) features (seed {BenchmarkOptions.DataSeed}); training: batch {BenchmarkOptions.BatchSize}, Adam lr {BenchmarkOptions.LearningRate}, {options.Epochs} epoch(s), shuffled, {BenchmarkOptions.Threads} threads.");
             Line($"Weighting method: {options.Weighting}{(options.Weighting == "ew" ? " (equal weighting)" : " (no hand-written loop for it: library vs PyTorch only)")}.");
             Line($"Runs: warm-up on {BenchmarkOptions.WarmUpRows} rows, then {options.Repeats} alternating repetitions ({(options.PyTorch ? "PyTorch foreach, default | default, foreach | ...; then " : string.Empty)}library, hand | hand, library | ...); median samples/s reported.");
@@ -132,6 +142,20 @@ namespace MultiTask.Benchmarks
 
             Line($"Runtime: .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
             Line(string.Empty);
+        }
+
+        /// <summary>Prints whether the library's model and the hand-written network start from the same parameters (same count, order and values).</summary>
+        internal static void InitialWeights(MultiTask.Data.MultiTaskDataset data, string architecture)
+        {
+            float[] hand = HandRun.InitialParameters(architecture);
+            float[] library;
+            using (var model = LibraryRun.CreateModel(data.Tasks, BenchmarkOptions.TrunkSizes, architecture))
+            {
+                library = model.Network.parameters().SelectMany(p => p.detach().data<float>().ToArray()).ToArray();
+            }
+
+            bool same = hand.AsSpan().SequenceEqual(library);
+            Line($"Initial weights: library {library.Length:N0} parameters, hand {hand.Length:N0}; identical in order and value: {(same ? "yes" : "NO")}.");
         }
 
         internal static void Run(string name, int repetition, RunResult result)
@@ -158,6 +182,7 @@ namespace MultiTask.Benchmarks
             Line($"median of the per-repetition ratios (library / hand within each repetition): {pairedRatio:F3}");
             Line($"CPU-time ratio hand/library (median of the per-repetition ratios; above 1: the library needs less CPU per sample): {Median(library.Zip(hand, (l, h) => h.CpuSeconds / l.CpuSeconds)):F3}");
             Line($"best-of-{library.Count} ratio (fastest library run / fastest hand run; contention only adds time): {library.Max(r => r.SamplesPerSecond) / hand.Max(r => r.SamplesPerSecond):F3}");
+            Line($"median of the per-repetition process CPU-time ratios hand / library (user + system; > 1: the library needs less CPU): {Median(library.Zip(hand, (l, h) => h.CpuSeconds / l.CpuSeconds)):F3}");
             Line($"RSS before timed runs {MemoryProbe.Format(rssBefore)}, after {MemoryProbe.Format(rssAfter)}; peak RSS of the process (VmHWM) {MemoryProbe.Format(rssPeak)}");
         }
 

@@ -31,7 +31,7 @@ internal sealed class PytorchPeer : IDisposable
     }
 
     /// <summary>Null (after printing why) where /usr/bin/python3 cannot import torch.</summary>
-    internal static PytorchPeer? Create(SyntheticData data, int epochs)
+    internal static PytorchPeer? Create(SyntheticData data, int epochs, string architecture = "hard")
     {
         if (!TorchImports())
         {
@@ -41,7 +41,7 @@ internal sealed class PytorchPeer : IDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), $"multitask-pytorch-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        Write(folder, data, epochs);
+        Write(folder, data, epochs, architecture);
         return new PytorchPeer(folder, Path.Combine(RepositoryRoot(), "tests", "reference", "pytorch_peer.py"));
     }
 
@@ -95,7 +95,7 @@ internal sealed class PytorchPeer : IDisposable
         return process.ExitCode == 0;
     }
 
-    private static void Write(string folder, SyntheticData data, int epochs)
+    private static void Write(string folder, SyntheticData data, int epochs, string architecture)
     {
         WriteFloats(Path.Combine(folder, "X.f32"), data.FlatFeatures());
         WriteFloats(Path.Combine(folder, "Y.f32"), data.FlatTargets());
@@ -103,7 +103,7 @@ internal sealed class PytorchPeer : IDisposable
         // The same initial weights as the hand-written loop (and the library): HandNetwork built after manual_seed.
         torch.manual_seed(BenchmarkOptions.ModelSeed);
         var shapes = new List<long[]>();
-        using (var network = new HandNetwork(BenchmarkOptions.Features, BenchmarkOptions.TrunkSizes, BenchmarkOptions.HeadSizes[0], BenchmarkOptions.Tasks))
+        using (var network = HandRun.CreateNetwork(architecture))
         using (var writer = new BinaryWriter(File.Create(Path.Combine(folder, "weights.f32"))))
         {
             foreach (var parameter in network.parameters())
@@ -142,6 +142,9 @@ internal sealed class PytorchPeer : IDisposable
             ["warm_up_rows"] = Math.Min(BenchmarkOptions.WarmUpRows, data.Rows),
             ["trunk"] = BenchmarkOptions.TrunkSizes,
             ["head"] = BenchmarkOptions.HeadSizes[0],
+            ["architecture"] = architecture,
+            ["experts"] = BenchmarkOptions.ExpertCount,
+            ["expert_sizes"] = BenchmarkOptions.ExpertSizes,
             ["shapes"] = shapes,
         };
         File.WriteAllText(Path.Combine(folder, "meta.json"), JsonSerializer.Serialize(meta));

@@ -1,7 +1,8 @@
 """PyTorch peer of tests/MultiTask.Benchmarks (the hand-written TorchSharp loop, in PyTorch).
 
 Reads from <dir> (written by the benchmark's --pytorch mode, raw little-endian):
-  meta.json     rows, features, tasks, epochs, batch, lr, threads, warm_up_rows, trunk, head, parameter shapes
+  meta.json     rows, features, tasks, epochs, batch, lr, threads, warm_up_rows, trunk, head, parameter shapes,
+                architecture ("hard" or "mmoe"), experts, expert_sizes
   X.f32         [rows, features] float32, row-major
   Y.f32         [rows, tasks] float32, row-major
   weights.f32   the initial parameters of the TorchSharp network, concatenated in parameter order
@@ -46,8 +47,37 @@ class Network(nn.Module):
         return [h(z) for h in self.heads]
 
 
+class Mmoe(nn.Module):
+    """MMoE (Ma et al., KDD 2018) as the benchmark's HandMmoeNetwork (and LibMTL's MMoE): a ModuleList of expert MLPs,
+    stacked; one bias-free Linear gate per task with a softmax over the experts; bmm for the mixture; one tower per task."""
+
+    def __init__(self, inputs, expert_sizes, experts, head, tasks):
+        super().__init__()
+
+        def expert():
+            layers, width = [], inputs
+            for size in expert_sizes:
+                layers += [nn.Linear(width, size), nn.ReLU()]
+                width = size
+            return nn.Sequential(*layers)
+
+        self.experts = nn.ModuleList(expert() for _ in range(experts))
+        self.gates = nn.ModuleList(nn.Linear(inputs, experts, bias=False) for _ in range(tasks))
+        width = expert_sizes[-1]
+        self.towers = nn.ModuleList(
+            nn.Sequential(nn.Linear(width, head), nn.ReLU(), nn.Linear(head, 1)) for _ in range(tasks))
+
+    def forward(self, x):
+        stacked = torch.stack([e(x) for e in self.experts], 1)
+        return [tower(torch.softmax(gate(x), 1).unsqueeze(1).bmm(stacked).squeeze(1))
+                for gate, tower in zip(self.gates, self.towers)]
+
+
 def build(meta, flat_weights):
-    net = Network(meta["features"], meta["trunk"], meta["head"], meta["tasks"])
+    if meta.get("architecture", "hard") == "mmoe":
+        net = Mmoe(meta["features"], meta["expert_sizes"], meta["experts"], meta["head"], meta["tasks"])
+    else:
+        net = Network(meta["features"], meta["trunk"], meta["head"], meta["tasks"])
     params = list(net.parameters())
     shapes = meta["shapes"]
     if [list(p.shape) for p in params] != shapes:
@@ -144,6 +174,8 @@ def main():
     method = sys.argv[3] if len(sys.argv) == 4 else "ew"
     with open(os.path.join(folder, "meta.json")) as f:
         meta = json.load(f)
+    if meta.get("architecture", "hard") == "mmoe" and method != "ew":
+        raise SystemExit(f"the MMoE peer has equal weighting only, not {method}")
     torch.set_num_threads(meta["threads"])
     rows, features, tasks, epochs = meta["rows"], meta["features"], meta["tasks"], meta["epochs"]
     x = torch.from_numpy(np.fromfile(os.path.join(folder, "X.f32"), dtype="<f4").reshape(rows, features))

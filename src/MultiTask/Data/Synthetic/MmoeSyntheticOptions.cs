@@ -3,7 +3,9 @@ namespace MultiTask.Data.Synthetic;
 /// <summary>
 /// Settings of the synthetic regression tasks of Ma et al., "Modeling Task Relationships in Multi-task Learning with
 /// Multi-gate Mixture-of-Experts", KDD 2018, §3.2. Defaults follow the Google Research generator cited by the paper's
-/// authors: m = 10 sine terms with αᵢ = i and βᵢ = (i − 1)², c = 1, noise standard deviation 0.01.
+/// authors: m = 10 sine terms with αᵢ = i and βᵢ = (i − 1)², c = 1, noise standard deviation 0.01. The other widely used
+/// port, <c>drawbridge/keras-mmoe</c>'s <c>synthetic_demo.py</c>, is <c>{ SineTerms = 5, Scale = 0.3,
+/// SineConstants = MmoeSineConstants.StandardNormal, NoiseStandardDeviation = 0.1 }</c>.
 /// </summary>
 /// <remarks>
 /// Each setting is checked when it is set (an out-of-range value throws <see cref="ArgumentOutOfRangeException"/> naming
@@ -38,6 +40,13 @@ public sealed class MmoeSyntheticOptions
     /// <summary>The standard deviation of the Gaussian label noise. Range: finite and ≥ 0. Default: 0.01.</summary>
     public double NoiseStandardDeviation { get; init => field = OptionRanges.Require(value, value >= 0 && double.IsFinite(value), "finite and ≥ 0", Owner); } = 0.01;
 
-    /// <summary>Seeds every random draw (directions, inputs, noise). Default: 0.</summary>
+    /// <summary>
+    /// How the sine terms' frequencies αᵢ and phases βᵢ are chosen: the Google Research constants (αᵢ = i, βᵢ = (i − 1)²)
+    /// or drawn from N(0, 1) with <see cref="Seed"/> as keras-mmoe does. Range: a defined <see cref="MmoeSineConstants"/>.
+    /// Default: <see cref="MmoeSineConstants.GoogleResearch"/>.
+    /// </summary>
+    public MmoeSineConstants SineConstants { get; init => field = OptionRanges.Defined(value, Owner); } = MmoeSineConstants.GoogleResearch;
+
+    /// <summary>Seeds every random draw (directions, sine constants if drawn, inputs, noise). Default: 0.</summary>
     public int Seed { get; init; }
 }

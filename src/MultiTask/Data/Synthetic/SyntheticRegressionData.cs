@@ -3,11 +3,13 @@ namespace MultiTask.Data.Synthetic;
 /// <summary>Generated regression tasks: the inputs, one target array per task, and the weight vectors that produced them.</summary>
 public sealed class SyntheticRegressionData
 {
-    internal SyntheticRegressionData(float[,] features, float[][] targets, double[][] weights, TaskSpec[] tasks)
+    internal SyntheticRegressionData(float[,] features, float[][] targets, double[][] weights, double[] sineFrequencies, double[] sinePhases, TaskSpec[] tasks)
     {
         Features = features;
         Targets = targets;
         Weights = weights;
+        SineFrequencies = sineFrequencies;
+        SinePhases = sinePhases;
         Tasks = tasks;
     }
 
@@ -19,6 +21,12 @@ public sealed class SyntheticRegressionData
 
     /// <summary>The weight vector wₜ of each task (length <see cref="MmoeSyntheticOptions.FeatureCount"/>).</summary>
     public IReadOnlyList<double[]> Weights { get; }
+
+    /// <summary>The frequencies α₁..αₘ of the sine terms Σᵢ sin(αᵢ·wₜᵀx + βᵢ), shared by all tasks (<see cref="MmoeSyntheticOptions.SineConstants"/>).</summary>
+    public IReadOnlyList<double> SineFrequencies { get; }
+
+    /// <summary>The phases β₁..βₘ of the sine terms Σᵢ sin(αᵢ·wₜᵀx + βᵢ), shared by all tasks (<see cref="MmoeSyntheticOptions.SineConstants"/>).</summary>
+    public IReadOnlyList<double> SinePhases { get; }
 
     /// <summary>Regression task specs named "task1", "task2", ….</summary>
     public IReadOnlyList<TaskSpec> Tasks { get; }

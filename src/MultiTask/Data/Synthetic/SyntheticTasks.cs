@@ -9,7 +9,9 @@ public static class SyntheticTasks
     /// <summary>
     /// Regression tasks with a controllable correlation, as in Ma et al., KDD 2018 (MMoE), §3.2:
     /// orthonormal directions u₁, u₂, … are drawn at random; w₁ = c·u₁ and wₜ = c·(p·u₁ + √(1 − p²)·uₜ) for t ≥ 2;
-    /// x ~ N(0, I); yₜ = wₜᵀx + Σᵢ₌₁ᵐ sin(αᵢ·wₜᵀx + βᵢ) + ε with αᵢ = i, βᵢ = (i − 1)², ε ~ N(0, σ²).
+    /// x ~ N(0, I); yₜ = wₜᵀx + Σᵢ₌₁ᵐ sin(αᵢ·wₜᵀx + βᵢ) + ε with ε ~ N(0, σ²) and αᵢ, βᵢ chosen by
+    /// <see cref="MmoeSyntheticOptions.SineConstants"/>: αᵢ = i, βᵢ = (i − 1)² (Google Research generator) or drawn from
+    /// N(0, 1) (<c>drawbridge/keras-mmoe</c>); the result exposes them.
     /// </summary>
     /// <remarks>For two tasks this is the paper's generator. Without the sine terms the label correlation equals p;
     /// with them it is lower but still increases with p.</remarks>
@@ -36,6 +38,7 @@ public static class SyntheticTasks
             }
         }
 
+        var (alphas, betas) = SineConstants(o, random);
         var features = new float[o.RowCount, o.FeatureCount];
         var targets = Enumerable.Range(0, o.TaskCount).Select(_ => new float[o.RowCount]).ToArray();
         var row = new double[o.FeatureCount];
@@ -56,9 +59,9 @@ public static class SyntheticTasks
                 }
 
                 double y = z;
-                for (int k = 1; k <= o.SineTerms; k++)
+                for (int k = 0; k < o.SineTerms; k++)
                 {
-                    y += Math.Sin((k * z) + ((k - 1) * (k - 1)));
+                    y += Math.Sin((alphas[k] * z) + betas[k]);
                 }
 
                 if (o.NoiseStandardDeviation > 0)
@@ -71,7 +74,20 @@ public static class SyntheticTasks
         }
 
         var tasks = Enumerable.Range(1, o.TaskCount).Select(t => TaskSpec.Regression($"task{t}")).ToArray();
-        return new SyntheticRegressionData(features, targets, weights, tasks);
+        return new SyntheticRegressionData(features, targets, weights, alphas, betas, tasks);
+    }
+
+    /// <summary>The sine frequencies α₁..αₘ and phases β₁..βₘ of <see cref="MmoeSyntheticOptions.SineConstants"/>.</summary>
+    private static (double[] Alphas, double[] Betas) SineConstants(MmoeSyntheticOptions o, Random random)
+    {
+        if (o.SineConstants == MmoeSineConstants.GoogleResearch)
+        {
+            return (Enumerable.Range(1, o.SineTerms).Select(i => (double)i).ToArray(), Enumerable.Range(0, o.SineTerms).Select(i => (double)(i * i)).ToArray());
+        }
+
+        var alphas = Enumerable.Range(0, o.SineTerms).Select(_ => Normal.Sample(random, 0, 1)).ToArray();
+        var betas = Enumerable.Range(0, o.SineTerms).Select(_ => Normal.Sample(random, 0, 1)).ToArray();
+        return (alphas, betas);
     }
 
     /// <summary>Gram–Schmidt on Gaussian vectors: <paramref name="count"/> orthonormal vectors of dimension <paramref name="dimension"/>.</summary>

@@ -16,6 +16,7 @@ public sealed class MmoeSyntheticOptionsTests
         { nameof(MmoeSyntheticOptions.Scale), () => new MmoeSyntheticOptions { Scale = double.PositiveInfinity }, "MmoeSyntheticOptions.Scale must be finite and > 0; got Infinity." },
         { nameof(MmoeSyntheticOptions.SineTerms), () => new MmoeSyntheticOptions { SineTerms = -1 }, "MmoeSyntheticOptions.SineTerms must be ≥ 0; got -1." },
         { nameof(MmoeSyntheticOptions.NoiseStandardDeviation), () => new MmoeSyntheticOptions { NoiseStandardDeviation = -0.25 }, "MmoeSyntheticOptions.NoiseStandardDeviation must be finite and ≥ 0; got -0.25." },
+        { nameof(MmoeSyntheticOptions.SineConstants), () => new MmoeSyntheticOptions { SineConstants = (MmoeSineConstants)2 }, "MmoeSyntheticOptions.SineConstants must be one of GoogleResearch, StandardNormal; got 2." },
     };
 
     [Theory]

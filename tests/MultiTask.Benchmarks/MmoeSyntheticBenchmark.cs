@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using MathNet.Numerics.Statistics;
+using MultiTask.Architectures;
+using MultiTask.Data;
+using MultiTask.Data.Synthetic;
+using MultiTask.Models;
+using MultiTask.Training;
+using TorchSharp;
+
+namespace MultiTask.Benchmarks;
+
+/// <summary>
+/// The synthetic experiment of Ma, Zhao, Yi, Chen, Hong and Chi, "Modeling Task Relationships in Multi-task Learning
+/// with Multi-gate Mixture-of-Experts", KDD 2018, §3.2 and §5.1: two regression tasks from
+/// <see cref="SyntheticTasks.Mmoe"/> with d = 100 and, by default, the constants of <c>drawbridge/keras-mmoe</c>'s
+/// <c>synthetic_demo.py</c> (m = 5, c = 0.3, αᵢ, βᵢ ~ N(0, 1), noise std 0.1) or, with <c>--google-constants</c>, those
+/// of the Google Research generator (m = 10, c = 1, αᵢ = i, βᵢ = (i − 1)², noise std 0.01; see
+/// /work/shared/docs/mtl-methods.md §5.1), 10,000 / 1,000 / 1,000 rows, task correlation p ∈ {0.5, 0.9, 1.0}, several seeds. It trains MMoE
+/// (8 experts × 16 units, towers of 8), OMoE (the same with one gate) and shared-bottom (one hidden layer of 113, the
+/// paper's comparable-size baseline, towers of 8) with Adam 1e-3 and early stopping on the validation loss (best
+/// weights restored), and prints the test MSE per task and averaged, mean ± sd over seeds.
+/// </summary>
+internal static class MmoeSyntheticBenchmark
+{
+    internal const int DefaultMaxEpochs = 100;
+    private const int Features = 100;
+    private const int TrainRows = 10_000;
+    private const int ValidationRows = 1_000;
+    private const int TestRows = 1_000;
+    private const int Experts = 8;
+    private const int ExpertUnits = 16;
+    private const int TowerUnits = 8;
+    private const int SharedBottomUnits = 113;
+    internal const int DefaultBatchSize = 128;
+    private const int Patience = 10;
+    private static readonly double[] Correlations = [0.5, 0.9, 1.0];
+
+    /// <summary>The default: <c>drawbridge/keras-mmoe</c>'s <c>synthetic_demo.py</c> (smooth, learnable sine terms).</summary>
+    private static readonly MmoeSyntheticOptions KerasMmoeConstants = new() { SineTerms = 5, Scale = 0.3, SineConstants = MmoeSineConstants.StandardNormal, NoiseStandardDeviation = 0.1 };
+
+    /// <summary><c>--google-constants</c>: the Google Research generator (the library's defaults).</summary>
+    private static readonly MmoeSyntheticOptions GoogleConstants = new();
+
+    private static readonly (string Name, Func<IReadOnlyList<TaskSpec>, int, MultiTaskModel> Create)[] Architectures =
+    [
+        ("shared-bottom", (tasks, seed) => MultiTaskModel.Create(tasks, Trunks.Mlp(Features, [SharedBottomUnits]), Heads.Mlp([TowerUnits]), seed: seed)),
+        ("OMoE", (tasks, seed) => MultiTaskModel.Create(tasks, Trunks.Custom("omoe", InputKind.Features, Features, ExpertUnits, () => new OmoeTrunk(Features, Experts, ExpertUnits)), Heads.Mlp([TowerUnits]), seed: seed)),
+        ("MMoE", (tasks, seed) => MultiTaskModel.Create(tasks, new MmoeArchitecture { Expert = Trunks.Mlp(Features, [ExpertUnits]), ExpertCount = Experts, Tower = Heads.Mlp([TowerUnits]) }, seed: seed)),
+    ];
+
+    internal static void Run(BenchmarkOptions options)
+    {
+        int batchSize = options.Batch ?? DefaultBatchSize;
+        var defaults = options.GoogleConstants ? GoogleConstants : KerasMmoeConstants;
+        var constants = new MmoeSyntheticOptions { SineTerms = defaults.SineTerms, Scale = options.Scale ?? defaults.Scale, SineConstants = defaults.SineConstants, NoiseStandardDeviation = defaults.NoiseStandardDeviation };
+        Report.Line($"MMoE synthetic experiment (Ma et al., KDD 2018, section 3.2; constants of {(options.GoogleConstants ? "the Google Research generator" : "drawbridge/keras-mmoe synthetic_demo.py")}, mtl-methods.md 5.1): d = {Features}, m = {constants.SineTerms} sine terms, c = {constants.Scale}, {(options.GoogleConstants ? "alpha_i = i, beta_i = (i-1)^2" : "alpha_i, beta_i ~ N(0, 1) drawn with the data seed")}, noise std {constants.NoiseStandardDeviation}.");
+        Report.Line($"Rows: {TrainRows:N0} train / {ValidationRows:N0} validation / {TestRows:N0} test per (p, seed); p in {{{string.Join(", ", Correlations)}}}; seeds 1..{options.Seeds} (data seed s, model seed 100 + s, shuffle seed 200 + s; the same data for every architecture).");
+        Report.Line($"Training: Adam lr 1e-3, batch {batchSize}, at most {options.Epochs} epochs, early stopping on the validation loss (sum of the task MSEs) with patience {Patience}, best weights restored; {BenchmarkOptions.Threads} threads.");
+        Report.Line($"Runtime: .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {MemoryProbe.LoadAverage()} at the start.");
+        Report.Line(string.Empty);
+
+        var clock = Stopwatch.StartNew();
+        // results[p][architecture] = one row per seed: (task 1 MSE, task 2 MSE, epochs run).
+        var results = Correlations.ToDictionary(p => p, _ => Architectures.ToDictionary(a => a.Name, _ => new List<(double Task1, double Task2, int Epochs)>()));
+        var parameterCounts = new Dictionary<string, long>();
+        var labelCorrelations = Correlations.ToDictionary(p => p, _ => new List<double>());
+        foreach (double p in Correlations)
+        {
+            for (int seed = 1; seed <= options.Seeds; seed++)
+            {
+                var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = TrainRows + ValidationRows + TestRows, FeatureCount = Features, Correlation = p, Seed = seed, SineTerms = constants.SineTerms, Scale = constants.Scale, SineConstants = constants.SineConstants, NoiseStandardDeviation = constants.NoiseStandardDeviation });
+                labelCorrelations[p].Add(Correlation.Pearson(synthetic.Targets[0].Select(v => (double)v), synthetic.Targets[1].Select(v => (double)v)));
+                using var all = synthetic.ToDataset();
+                using var train = all.Subset(Enumerable.Range(0, TrainRows).ToArray());
+                using var validation = all.Subset(Enumerable.Range(TrainRows, ValidationRows).ToArray());
+                using var test = all.Subset(Enumerable.Range(TrainRows + ValidationRows, TestRows).ToArray());
+                foreach (var (name, create) in Architectures)
+                {
+                    using var model = create(all.Tasks, 100 + seed);
+                    parameterCounts[name] = model.ParameterCount;
+                    var trainerOptions = new TrainerOptions
+                    {
+                        Optimizer = OptimizerKind.Adam,
+                        LearningRate = 1e-3,
+                        Epochs = options.Epochs,
+                        BatchSize = batchSize,
+                        Seed = 200 + seed,
+                        Threads = BenchmarkOptions.Threads,
+                        EarlyStoppingPatience = Patience,
+                        RestoreBestWeights = true,
+                    };
+                    using var trainer = new MultiTaskTrainer(model, trainerOptions);
+                    var history = trainer.Fit(train, validation);
+                    var report = model.Evaluate(test);
+                    var row = (report[all.Tasks[0].Name].Loss, report[all.Tasks[1].Name].Loss, history.Epochs.Count);
+                    results[p][name].Add(row);
+                    Report.Line($"  p = {p:F1} seed {seed} {name,-13}: test MSE {row.Item1:F4} / {row.Item2:F4} (average {(row.Item1 + row.Item2) / 2:F4}), {row.Item3} epochs (best {history.BestEpoch}), {clock.Elapsed.TotalSeconds:F0} s elapsed");
+                }
+            }
+        }
+
+        Report.Line(string.Empty);
+        Report.Line($"Parameters: {string.Join(", ", parameterCounts.Select(c => $"{c.Key} {c.Value:N0}"))} (shared-bottom: trunk 100-{SharedBottomUnits} ReLU; OMoE/MMoE: {Experts} experts 100-{ExpertUnits} ReLU, softmax gate(s) 100x{Experts} without bias; towers {{113 or 16}}-{TowerUnits}-1 ReLU).");
+        Report.Line(string.Empty);
+        Report.Line($"Test MSE, mean +- sd over {options.Seeds} seeds:");
+        Report.Line(string.Empty);
+        Report.Line("| p | label correlation | architecture | task 1 | task 2 | average | epochs run |");
+        Report.Line("|---|---|---|---|---|---|---|");
+        foreach (double p in Correlations)
+        {
+            foreach (var (name, _) in Architectures)
+            {
+                var rows = results[p][name];
+                Report.Line($"| {p:F1} | {labelCorrelations[p].Average():F3} | {name} | {MeanSd(rows.Select(r => r.Task1))} | {MeanSd(rows.Select(r => r.Task2))} | {MeanSd(rows.Select(r => (r.Task1 + r.Task2) / 2))} | {rows.Average(r => r.Epochs):F0} |");
+            }
+        }
+
+        Report.Line(string.Empty);
+        Report.Line("MMoE - shared-bottom, average test MSE (negative: MMoE better); paired = mean +- sd of the per-seed differences:");
+        Report.Line(string.Empty);
+        Report.Line("| p | MMoE - shared-bottom (of the means) | paired | MMoE better in | OMoE - shared-bottom |");
+        Report.Line("|---|---|---|---|---|");
+        foreach (double p in Correlations)
+        {
+            var mmoe = results[p]["MMoE"].Select(r => (r.Task1 + r.Task2) / 2).ToArray();
+            var sharedBottom = results[p]["shared-bottom"].Select(r => (r.Task1 + r.Task2) / 2).ToArray();
+            var omoe = results[p]["OMoE"].Select(r => (r.Task1 + r.Task2) / 2).ToArray();
+            var differences = mmoe.Zip(sharedBottom, (m, s) => m - s).ToArray();
+            Report.Line($"| {p:F1} | {mmoe.Average() - sharedBottom.Average():+0.0000;-0.0000;0.0000} | {MeanSd(differences, signed: true)} | {differences.Count(d => d <= 0)} of {differences.Length} seeds | {omoe.Average() - sharedBottom.Average():+0.0000;-0.0000;0.0000} |");
+        }
+
+        Report.Line(string.Empty);
+        Report.Line($"Total {clock.Elapsed.TotalSeconds:F0} s; {MemoryProbe.LoadAverage()} at the end (other processes on this machine).");
+    }
+
+    private static string MeanSd(IEnumerable<double> values, bool signed = false)
+    {
+        var v = values.ToArray();
+        double sd = v.Length > 1 ? v.StandardDeviation() : 0;
+        string format = signed ? "+0.0000;-0.0000;0.0000" : "F4";
+        return $"{v.Average().ToString(format, System.Globalization.CultureInfo.InvariantCulture)} ± {sd.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+}
