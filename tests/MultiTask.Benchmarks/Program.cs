@@ -2,10 +2,16 @@ using System.Globalization;
 using MultiTask.Benchmarks;
 using TorchSharp;
 
-var options = BenchmarkOptions.Parse(args);
+bool libraryAlone = args.Length > 0 && args[0] == LibraryAlone.Flag;
+var options = BenchmarkOptions.Parse(libraryAlone ? args[1..] : args);
 if (options is null)
 {
     return args.Contains("--help") || args.Contains("-h") ? 0 : 2;
+}
+
+if (libraryAlone)
+{
+    return LibraryAlone.Child(options);
 }
 
 if (options.Mode == BenchmarkMode.Weightings)
@@ -113,6 +119,13 @@ long rssAfter = MemoryProbe.CurrentBytes();
 long rssPeak = MemoryProbe.PeakBytes();
 Report.Summary(libraryRuns, handRuns, rssBefore, rssAfter, rssPeak);
 Report.PeerSummary(libraryRuns, peerRuns[true], peerRuns[false]);
+if (peer is not null && options.Weighting == "ew" && LibraryAlone.PeakBytes(args) is long alone)
+{
+    // The python processes hold one model and one copy of the data; so does this child, unlike this process.
+    var pythonPeak = peerRuns[true].Concat(peerRuns[false]).Select(r => r.PeakRssBytes).DefaultIfEmpty(0).Max();
+    Report.Line($"peak RSS of a process running only the library (same data, warm-up and one Fit): {MemoryProbe.Format(alone)}; PyTorch's process: {MemoryProbe.Format(pythonPeak)}; ratio library/PyTorch {(pythonPeak > 0 ? (alone / (double)pythonPeak).ToString("F2", CultureInfo.InvariantCulture) : "n/a")}");
+}
+
 return 0;
 
 namespace MultiTask.Benchmarks

@@ -21,7 +21,6 @@ Usage: python3 pytorch_peer.py <dir> (--foreach | --default) [ew | uw | pcgrad]
 """
 import json
 import os
-import resource
 import sys
 import time
 
@@ -159,6 +158,16 @@ def train(meta, x, y, flat_weights, orders, foreach, method):
     return seconds, [s / rows for s in sums]
 
 
+def peak_rss_bytes():
+    """This process's own peak RSS: VmHWM of /proc/self/status. Not getrusage's ru_maxrss, which Linux carries over
+    execve from the process that forked us (the .NET benchmark), so it reported the parent's peak."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
 def blas_library():
     """The BLAS shared library this process loaded (Debian's torch links libblas.so.3, i.e. whatever alternative is set)."""
     with open("/proc/self/maps") as maps:
@@ -192,7 +201,7 @@ def main():
         "seconds": seconds,
         "samples_per_second": rows * epochs / seconds,
         "last_epoch_losses": losses,
-        "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "peak_rss_bytes": peak_rss_bytes(),
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),
         "blas": blas_library(),
