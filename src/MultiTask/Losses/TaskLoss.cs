@@ -132,6 +132,23 @@ public static class TaskLoss
         return torch.stack(perSample).sum(dim: 1).div(rows);
     }
 
+    /// <summary>
+    /// Every task's mean loss, each on its own graph (as <see cref="BatchLosses"/>), when every row has every label and
+    /// no task has class weights: the same numbers as <see cref="BatchLosses"/> with a mask of ones, bit for bit,
+    /// without the mask's operations.
+    /// </summary>
+    internal static Tensor[] BatchMeans(IReadOnlyList<TaskSpec> tasks, IReadOnlyList<Tensor> outputs, Tensor targets)
+    {
+        using var rows = ((double)targets.shape[0]).ToScalar();
+        var losses = new Tensor[tasks.Count];
+        for (int t = 0; t < losses.Length; t++)
+        {
+            losses[t] = PerSample(tasks[t], outputs[t], targets.select(1, t)).sum().div(rows);
+        }
+
+        return losses;
+    }
+
     /// <summary>The mask, times each row's class weight when the task has class weights.</summary>
     /// <param name="task">The task.</param>
     /// <param name="target">[batch] class indices (any value where missing).</param>

@@ -63,7 +63,9 @@ internal sealed class TrainingStep : IDisposable
             return RunStatic((StaticWeighting)_weighting, optimizer, x, y, m, epoch, step);
         }
 
-        m ??= torch.ones_like(y);
+        // Without a mask (every row has every label) and without class weights, the losses are plain means.
+        bool plain = m is null && _withoutClassWeights;
+        Tensor Mask() => m ??= torch.ones_like(y);
         var tasks = _model.Tasks;
         int taskCount = tasks.Count;
         var network = _model.Network;
@@ -74,10 +76,14 @@ internal sealed class TrainingStep : IDisposable
         var outputs = zLeaf is null ? network.forward(x) : network.Decode(zLeaf);
         // Per-task gradients need each loss on its own graph; a combined objective is cheaper from one batched chain.
         bool perTask = measureGradients || _weighting is GradientWeighting;
-        Tensor[]? separate = perTask ? TaskLoss.BatchLosses(tasks, outputs, y, m) : null;
-        var (stacked, weightSums) = separate is null
-            ? TaskLoss.StackedLosses(tasks, outputs, y, m)
-            : (torch.stack(separate), WeightSums(tasks, y, m));
+        Tensor[]? separate = !perTask ? null : plain ? TaskLoss.BatchMeans(tasks, outputs, y) : TaskLoss.BatchLosses(tasks, outputs, y, Mask());
+        var (stacked, weightSums) = (separate, plain) switch
+        {
+            (null, true) => (TaskLoss.StackedMeans(tasks, outputs, y), RowCounts(taskCount, y)),
+            (null, false) => TaskLoss.StackedLosses(tasks, outputs, y, Mask()),
+            (_, true) => (torch.stack(separate), RowCounts(taskCount, y)),
+            (_, false) => (torch.stack(separate), WeightSums(tasks, y, Mask())),
+        };
         optimizer.ZeroGrad();
         // The per-task backward passes come before the read-back, so that the losses and the Gramian share it.
         var jacobian = _weighting is GradientWeighting
@@ -123,7 +129,7 @@ internal sealed class TrainingStep : IDisposable
         optimizer.Step();
         if (_weighting is LossWeighting { NeedsLossesAfterStep: true } afterStep)
         {
-            afterStep.AfterStep(_state, values, LossesAfterStep(x, y, m));
+            afterStep.AfterStep(_state, values, LossesAfterStep(x, y, Mask()));
         }
         return new StepOutcome(values, stats[taskCount..], weights, gramian);
     }
@@ -300,6 +306,9 @@ internal sealed class TrainingStep : IDisposable
         WeightHeads(combination);
         return combination.Weights;
     }
+
+    /// <summary>Every task's label count when every row has every label: the batch's row count, [tasks].</summary>
+    private static Tensor RowCounts(int taskCount, Tensor y) => torch.full(taskCount, (float)y.shape[0], dtype: torch.float32, device: y.device);
 
     private static Tensor WeightSums(IReadOnlyList<TaskSpec> tasks, Tensor y, Tensor m)
         => tasks.Any(t => t.ClassWeights is not null)

@@ -49,6 +49,30 @@ public sealed class TaskLossTests
     }
 
     [Fact]
+    public void BatchMeans_FullyLabelled_AreThePlainMeansOnTheirOwnGraphs_BitIdenticalToTheMaskedLosses()
+    {
+        using var scope = NewDisposeScope();
+        var tasks = new[] { TaskSpec.Regression("a"), TaskSpec.Regression("b", LossFunction.MeanAbsoluteError) };
+        var targets = tensor(new[] { 0f, 1f, 2f, -1f, 5f, 3f }, [3, 2]);
+        var leaf0 = tensor(new[] { 1f, 2f, 3f }).view(3, 1).requires_grad_(true);
+        var leaf1 = tensor(new[] { 0.5f, 1f, 2.5f }).view(3, 1).requires_grad_(true);
+
+        var means = TaskLoss.BatchMeans(tasks, [leaf0, leaf1], targets);
+        means[0].backward();
+        float[] plainGrad0 = leaf0.grad!.data<float>().ToArray();
+        leaf0.grad = null;
+        var masked = TaskLoss.BatchLosses(tasks, [leaf0, leaf1], targets, ones(3, 2));
+        masked[0].backward();
+
+        // Task a's loss reaches its own output only: ((1−0)² + (2−2)² + (3−5)²) / 3 = 5/3, gradient 2(o − y)/3.
+        leaf1.grad.Should().BeNull();
+        means.Select(l => l.item<float>()).Should().Equal([5f / 3f, 1f], (u, w) => Math.Abs(u - w) < 1e-6f);
+        means.Select(l => l.item<float>()).Should().Equal(masked.Select(l => l.item<float>()));
+        plainGrad0.Should().Equal(leaf0.grad!.data<float>().ToArray());
+        plainGrad0.Should().Equal([2f / 3f, 0f, -4f / 3f], (u, w) => Math.Abs(u - w) < 1e-6f);
+    }
+
+    [Fact]
     public void PerSample_BinaryCrossEntropy_MatchesTheFormula()
     {
         using var scope = NewDisposeScope();
