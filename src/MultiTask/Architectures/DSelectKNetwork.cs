@@ -39,7 +39,8 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
     /// <summary>The ε inside the entropy's logarithm, as in the authors' code, so that r = 0 gives a finite gradient.</summary>
     private const double EntropyEpsilon = 1e-6;
 
-    private readonly float[] _codes;
+    /// <summary>The experts' binary codes, [experts, bits], owned by the network (made once, not per batch).</summary>
+    private readonly Tensor _codes;
     private readonly int _selectorCount;
     private readonly int _bits;
     private readonly double _gamma;
@@ -68,8 +69,10 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
         _bits = BitCount(experts.Count);
         _gamma = gamma;
         _entropy = entropy;
-        _codes = Codes(experts.Count, _bits);
         RegisterComponents();
+
+        // After RegisterComponents, which would register a Tensor field as a buffer (and put it in the model file).
+        _codes = torch.tensor(Codes(experts.Count, _bits), [experts.Count, _bits]).DetachFromDisposeScope();
     }
 
     public override IReadOnlyList<Parameter> TaskParameters(int task)
@@ -113,7 +116,7 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
     {
         long batch = input.shape[0];
         var steps = SmoothStep(_selectorList[task].call(input), _gamma).view(batch, _selectorCount, 1, _bits);
-        var codes = torch.tensor(_codes, [_expertList.Length, _bits], device: input.device, dtype: steps.dtype);
+        var codes = _codes.to(steps.dtype, input.device);
         return ((codes * steps) + ((1 - codes) * (1 - steps))).prod(-1);
     }
 
@@ -138,6 +141,17 @@ internal sealed class DSelectKNetwork : Models.MultiTaskNetwork
         }
 
         return sum! * (_entropy / inputs.shape[0]);
+    }
+
+    /// <summary>Frees the codes tensor with the modules.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _codes.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     /// <summary>The binary code of each expert, row-major [experts, bits]: bit j of expert e is (e >> j) &amp; 1.</summary>
