@@ -134,12 +134,13 @@ internal abstract class ParameterOptimizer : IDisposable
             return;
         }
 
-        // One host read-back per step: the values are checked after the update (a non-finite gradient makes its
-        // values non-finite too), and the gradients only to name the cause; BeforeUpdate lets the caller roll back.
+        // One host read-back per step: the sum of the values after the update is non-finite whenever a value is (a
+        // non-finite gradient makes its values non-finite too); only then are the values checked one by one (the sum of
+        // finite values can overflow) and the gradients, to name the cause. BeforeUpdate lets the caller roll back.
         StepFlat();
-        if (!AllFinite(_flat.Values))
+        if (!double.IsFinite(_flat.Values.sum().to(ScalarType.Float64).item<double>()))
         {
-            throw NonFinite();
+            CheckFinite();
         }
     }
 

@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace MultiTask.Weighting.Solvers;
 
 /// <summary>
@@ -144,17 +142,61 @@ internal static class BoxQp
     {
         var indices = Enumerable.Range(0, passive.Length).Where(i => passive[i]).ToArray();
         var result = new double[passive.Length];
-        if (indices.Length == 0)
+        int k = indices.Length;
+        if (k == 0)
         {
             return result;
         }
 
-        var block = Matrix<double>.Build.Dense(indices.Length, indices.Length, (r, s) => quadratic[indices[r], indices[s]]);
-        var rhs = Vector<double>.Build.Dense(indices.Length, r => -c[indices[r]]);
-        var solution = block.Cholesky().Solve(rhs);
-        for (int k = 0; k < indices.Length; k++)
+        // Q_PP = LLᵀ (Cholesky–Banachiewicz, row by row), then L z = −c_P and Lᵀ y_P = z. Written out because the
+        // blocks are at most T×T and a general matrix library costs more in set-up than the arithmetic here.
+        var l = new double[k, k];
+        for (int i = 0; i < k; i++)
         {
-            result[indices[k]] = solution[k];
+            for (int j = 0; j <= i; j++)
+            {
+                double sum = quadratic[indices[i], indices[j]];
+                for (int m = 0; m < j; m++)
+                {
+                    sum -= l[i, m] * l[j, m];
+                }
+
+                if (i != j)
+                {
+                    l[i, j] = sum / l[j, j];
+                }
+                else if (sum > 0)
+                {
+                    l[i, i] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    throw new ArgumentException($"The quadratic term is not positive definite on the free variables (pivot {sum} at variable {indices[i]}).", nameof(quadratic));
+                }
+            }
+        }
+
+        var z = new double[k];
+        for (int i = 0; i < k; i++)
+        {
+            double sum = -c[indices[i]];
+            for (int m = 0; m < i; m++)
+            {
+                sum -= l[i, m] * z[m];
+            }
+
+            z[i] = sum / l[i, i];
+        }
+
+        for (int i = k - 1; i >= 0; i--)
+        {
+            double sum = z[i];
+            for (int m = i + 1; m < k; m++)
+            {
+                sum -= l[m, i] * result[indices[m]];
+            }
+
+            result[indices[i]] = sum / l[i, i];
         }
 
         return result;

@@ -33,6 +33,26 @@ public sealed class BoxQpTests
         x[1].Should().Be(-0.5);
     }
 
+    [Fact]
+    public void Solve_FourFreeVariables_MatchesTheLinearSystemSolution()
+    {
+        // Q = [[4, 2, 0, 0], [2, 5, 1, 0], [0, 1, 3, 1], [0, 0, 1, 2]] and q = −Q·(1, 2, 3, 4) = −(8, 15, 15, 11):
+        // the unconstrained minimiser (1, 2, 3, 4) is feasible for x ≥ 0, so every variable is free.
+        var x = BoxQp.Solve(new double[,] { { 4, 2, 0, 0 }, { 2, 5, 1, 0 }, { 0, 1, 3, 1 }, { 0, 0, 1, 2 } }, [-8, -15, -15, -11], [0, 0, 0, 0]);
+
+        x.Should().Equal([1, 2, 3, 4], (a, e) => Math.Abs(a - e) < 1e-12);
+    }
+
+    [Fact]
+    public void SolveNonNegative_IndefiniteOnTheFreeSet_IsRefusedWithTheVariable()
+    {
+        // Q = [[1, −1.5], [−1.5, 1]] (eigenvalues 2.5 and −0.5), c = (−1, −1): y₁ enters (y = (1, 0)), then the gradient
+        // of y₂ is −1.5 − 1 < 0, so y₂ enters and the 2×2 block has the pivot 1 − 1.5² = −1.25 at variable 1.
+        var act = () => BoxQp.SolveNonNegative(new double[,] { { 1, -1.5 }, { -1.5, 1 } }, [-1, -1]);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*not positive definite*-1.25*variable 1*");
+    }
+
     [Theory]
     [InlineData(3, 1)]
     [InlineData(3, 2)]
