@@ -69,6 +69,18 @@ public sealed class HardSharingNetwork : MultiTaskNetwork
         return outputs;
     }
 
+    /// <inheritdoc />
+    internal override Tensor[] DecodeEach(IReadOnlyList<Tensor> representations)
+    {
+        var outputs = new Tensor[_headList.Length];
+        for (int t = 0; t < outputs.Length; t++)
+        {
+            outputs[t] = _headList[t].call(representations[t]);
+        }
+
+        return outputs;
+    }
+
     /// <summary>Runs the trunk and every head.</summary>
     /// <param name="input">[batch, width] features or token ids.</param>
     /// <returns>One output per task, in task order: [batch, 1] for regression and binary, [batch, classes] for multiclass.</returns>

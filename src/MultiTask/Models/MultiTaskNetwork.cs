@@ -78,6 +78,14 @@ public abstract class MultiTaskNetwork : Module<Tensor, Tensor[]>
     public virtual Tensor[] Decode(Tensor representation) => throw new NotSupportedException(RepresentationUnavailableReason + ".");
 
     /// <summary>
+    /// Task t's output from <paramref name="representations"/>[t] (one tensor per task, each the shape
+    /// <see cref="Encode"/> gives), so that one backward pass yields every task's gradient at its own copy of the
+    /// representation; null when the architecture cannot (then each task's gradient takes its own backward pass through
+    /// <see cref="Decode"/>).
+    /// </summary>
+    internal virtual Tensor[]? DecodeEach(IReadOnlyList<Tensor> representations) => null;
+
+    /// <summary>
     /// A regularisation term the trainer adds to every training step's objective (its gradient is added after the
     /// weighting method's), or null for none. It is not part of the reported task losses. It is built on its own graph
     /// (the task losses' graph is already freed), e.g. soft sharing's λ Σ‖θᵢ − θⱼ‖² from the parameters alone, or

@@ -27,6 +27,7 @@ internal sealed class TrainingStep : IDisposable
     private readonly TrainerOptions _options;
     private readonly Parameter[] _shared;
     private readonly Parameter[][] _heads;
+    private readonly Parameter[] _allHeads;
     private readonly Parameter[] _modelParameters;
     private readonly bool _withoutClassWeights;
     private JacobianBuffer? _jacobian;
@@ -41,6 +42,7 @@ internal sealed class TrainingStep : IDisposable
         _options = options;
         _shared = model.SharedParameters.ToArray();
         _heads = model.Tasks.Select(t => model.TaskParameters(t.Name).ToArray()).ToArray();
+        _allHeads = _heads.SelectMany(h => h).ToArray();
         _modelParameters = model.Network.parameters().ToArray();
         _withoutClassWeights = model.Tasks.All(t => t.ClassWeights is null);
         if (weighting is GradientWeighting && options.GradientSource == GradientSource.Representation && model.Network.RepresentationUnavailableReason is { } reason)
@@ -72,8 +74,7 @@ internal sealed class TrainingStep : IDisposable
         bool representation = _weighting is GradientWeighting && _options.GradientSource == GradientSource.Representation;
         // Representation mode differentiates at the shared representation z; otherwise the architecture's forward.
         var z = representation ? network.Encode(x) : null;
-        var zLeaf = z?.detach().requires_grad_(true);
-        var outputs = zLeaf is null ? network.forward(x) : network.Decode(zLeaf);
+        var (outputs, leaves) = z is null ? (network.forward(x), null) : DecodeAtLeaves(network, z, taskCount);
         // Per-task gradients need each loss on its own graph; a combined objective is cheaper from one batched chain.
         bool perTask = measureGradients || _weighting is GradientWeighting;
         Tensor[]? separate = !perTask ? null : plain ? TaskLoss.BatchMeans(tasks, outputs, y) : TaskLoss.BatchLosses(tasks, outputs, y, Mask());
@@ -87,7 +88,7 @@ internal sealed class TrainingStep : IDisposable
         optimizer.ZeroGrad();
         // The per-task backward passes come before the read-back, so that the losses and the Gramian share it.
         var jacobian = _weighting is GradientWeighting
-            ? (representation ? RepresentationJacobian(separate!, zLeaf!) : SharedJacobian(separate!))
+            ? (representation ? RepresentationJacobian(separate!, leaves!) : SharedJacobian(separate!))
             : measureGradients ? SharedJacobian(separate!, withHeads: false) : null;
         var (stats, gramian) = ReadBack(torch.cat([stacked.detach(), weightSums]), jacobian);
         var values = stats[..taskCount];
@@ -113,7 +114,7 @@ internal sealed class TrainingStep : IDisposable
                 break;
             case GradientWeighting gradientWeighting:
                 weights = representation
-                    ? RepresentationBackward(gradientWeighting, jacobian!, gramian!, z!, zLeaf!, values, epoch, step, random)
+                    ? RepresentationBackward(gradientWeighting, jacobian!, gramian!, z!, values, epoch, step, random)
                     : SharedBackward(gradientWeighting, jacobian!, gramian!, values, epoch, step, random);
                 break;
             default:
@@ -233,26 +234,65 @@ internal sealed class TrainingStep : IDisposable
     }
 
     /// <summary>
-    /// Per-task gradients at the representation z (cheap: through the heads only), [T, B·H], written straight into one
-    /// matrix that is kept while the batch size stays the same.
+    /// The tasks' outputs from detached copies of the representation z (leaves of the heads' graph): one leaf per task
+    /// when the architecture can decode each task from its own (<see cref="MultiTaskNetwork.DecodeEach"/>), else one
+    /// leaf that every head reads.
     /// </summary>
-    private Tensor RepresentationJacobian(Tensor[] losses, Tensor zLeaf)
+    private static (Tensor[] Outputs, Tensor[] Leaves) DecodeAtLeaves(MultiTaskNetwork network, Tensor z, int taskCount)
+    {
+        var leaves = new Tensor[taskCount];
+        for (int t = 0; t < taskCount; t++)
+        {
+            leaves[t] = z.detach().requires_grad_(true);
+        }
+
+        if (network.DecodeEach(leaves) is { } outputs)
+        {
+            return (outputs, leaves);
+        }
+
+        return (network.Decode(leaves[0]), [leaves[0]]);
+    }
+
+    /// <summary>
+    /// Per-task gradients at the representation z (cheap: through the heads only), [T, B·H], written straight into one
+    /// matrix that is kept while the batch size stays the same: with one leaf per task in one backward pass over every
+    /// loss, else one backward pass per task at the shared leaf.
+    /// </summary>
+    private Tensor RepresentationJacobian(Tensor[] losses, Tensor[] leaves)
     {
         int taskCount = losses.Length;
-        if (_representationRows is null || _representationRows.shape[1] != zLeaf.numel())
+        var leaf = leaves[0];
+        if (_representationRows is null || _representationRows.shape[1] != leaf.numel())
         {
             _representationRows?.Dispose();
-            _representationRows = torch.empty(taskCount, zLeaf.numel(), dtype: zLeaf.dtype, device: zLeaf.device).DetachFromDisposeScope();
+            _representationRows = torch.empty(taskCount, leaf.numel(), dtype: leaf.dtype, device: leaf.device).DetachFromDisposeScope();
         }
 
         var rows = _representationRows.zero_();
-        for (int t = 0; t < taskCount; t++)
+        if (leaves.Length == taskCount)
         {
-            zLeaf.grad = rows[t].view_as(zLeaf);
-            torch.autograd.backward([losses[t]], retain_graph: t < taskCount - 1, inputs: [zLeaf, .. _heads[t]]);
+            for (int t = 0; t < taskCount; t++)
+            {
+                leaves[t].grad = rows[t].view_as(leaf);
+            }
+
+            torch.autograd.backward(losses, inputs: [.. leaves, .. _allHeads]);
+        }
+        else
+        {
+            for (int t = 0; t < taskCount; t++)
+            {
+                leaf.grad = rows[t].view_as(leaf);
+                torch.autograd.backward([losses[t]], retain_graph: t < taskCount - 1, inputs: [leaf, .. _heads[t]]);
+            }
         }
 
-        zLeaf.grad = null;
+        foreach (var l in leaves)
+        {
+            l.grad = null;
+        }
+
         return rows;
     }
 
@@ -298,9 +338,10 @@ internal sealed class TrainingStep : IDisposable
     }
 
     /// <summary>Combines the per-task gradients at the representation z, then one trunk backward of Σ wₜ ∂Lₜ/∂z.</summary>
-    private double[] RepresentationBackward(GradientWeighting method, Tensor jacobian, double[,] gramian, Tensor z, Tensor zLeaf, double[] values, int epoch, long step, Random random)
+    private double[] RepresentationBackward(GradientWeighting method, Tensor jacobian, double[,] gramian, Tensor z, double[] values, int epoch, long step, Random random)
     {
-        var combination = Combine(method, gramian, values, epoch, step, jacobian, random, zLeaf.detach().flatten(), zLeaf.shape);
+        var rep = z.detach().flatten();
+        var combination = Combine(method, gramian, values, epoch, step, jacobian, random, rep, z.shape);
         var direction = combination.Direction ?? Direct(jacobian, combination.Weights);
         torch.autograd.backward([z], [direction.view_as(z)], inputs: _shared);
         WeightHeads(combination);

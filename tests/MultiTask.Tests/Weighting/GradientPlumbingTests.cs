@@ -31,19 +31,42 @@ public sealed class GradientPlumbingTests
         }
     }
 
-    [Fact]
-    public void Weights_ScaleEachTasksSharedGradient()
+    [Theory]
+    [InlineData(GradientSource.SharedParameters)]
+    [InlineData(GradientSource.Representation)]
+    public void Weights_ScaleEachTasksSharedGradient(GradientSource source)
     {
         using var data = WeightingContractTests.ThreeTaskData(64);
         var trunkOf = (float[] all) => all.Take((4 * 8) + 8).ToArray();
-        var onlyFirst = trunkOf(OneSgdStep(data, new FixedWeights(1, 0, 0), GradientSource.SharedParameters));
-        var firstTwice = trunkOf(OneSgdStep(data, new FixedWeights(2, 0, 0), GradientSource.SharedParameters));
+        var onlyFirst = trunkOf(OneSgdStep(data, new FixedWeights(1, 0, 0), source));
+        var firstTwice = trunkOf(OneSgdStep(data, new FixedWeights(2, 0, 0), source));
         var reference = trunkOf(OneSgdStep(data, Weightings.Static(1, 0, 0), GradientSource.SharedParameters));
 
         for (int i = 0; i < onlyFirst.Length; i++)
         {
             onlyFirst[i].Should().BeApproximately(reference[i], 1e-7f);
             firstTwice[i].Should().BeApproximately(2 * reference[i], 1e-7f);
+        }
+    }
+
+    [Fact]
+    public void RepresentationSource_GramianIsTheOneOfEachTasksGradientAtTheRepresentation()
+    {
+        using var data = WeightingContractTests.ThreeTaskData(40);
+        using var model = MultiTaskModel.Create(data.Tasks, Trunks.Mlp(4, [8]), Heads.Mlp([4]), seed: 3);
+        var expected = HandRepresentationGramian(model, data);
+        var capture = new CapturingWeights();
+        var options = new TrainerOptions { Epochs = 1, BatchSize = 40, Shuffle = false, GradientSource = GradientSource.Representation };
+        using var trainer = new MultiTaskTrainer(model, options, capture);
+
+        trainer.Fit(data);
+
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                capture.Gramian![i, j].Should().BeApproximately(expected[i, j], 1e-6 * Math.Abs(expected[i, i]));
+            }
         }
     }
 
@@ -121,6 +144,34 @@ public sealed class GradientPlumbingTests
         return cos;
     }
 
+    /// <summary>G[i, j] = ⟨∂Lᵢ/∂z, ∂Lⱼ/∂z⟩ at the trunk's output z, each task's loss differentiated on its own.</summary>
+    private static double[,] HandRepresentationGramian(MultiTaskModel model, MultiTaskDataset batch)
+    {
+        using var scope = NewDisposeScope();
+        model.Network.train();
+        var (inputs, targets, mask) = batch.GetBatch(Enumerable.Range(0, batch.RowCount).ToArray());
+        var z = model.Network.Encode(inputs);
+        var outputs = model.Network.Decode(z);
+        var grads = new List<double[]>();
+        for (int t = 0; t < 3; t++)
+        {
+            var loss = MultiTask.Losses.TaskLoss.MaskedMean(MultiTask.Losses.TaskLoss.PerSample(model.Tasks[t], outputs[t], targets.select(1, t)), mask.select(1, t));
+            var g = torch.autograd.grad([loss], [z], retain_graph: true)[0];
+            grads.Add(g.flatten().to(ScalarType.Float64).data<double>().ToArray());
+        }
+
+        var gramian = new double[3, 3];
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                gramian[i, j] = grads[i].Zip(grads[j], (a, b) => a * b).Sum();
+            }
+        }
+
+        return gramian;
+    }
+
     /// <summary>The change of every parameter after one full-batch SGD step (lr 0.1).</summary>
     private static float[] OneSgdStep(MultiTaskDataset data, WeightingMethod method, GradientSource source)
     {
@@ -136,6 +187,22 @@ public sealed class GradientPlumbingTests
     {
         using var scope = NewDisposeScope();
         return torch.cat(model.Network.parameters().Select(p => p.detach().flatten()).ToArray()).data<float>().ToArray();
+    }
+
+    /// <summary>Equal weights; keeps the Gramian of the first step.</summary>
+    private sealed class CapturingWeights : GradientWeighting
+    {
+        public double[,]? Gramian { get; private set; }
+
+        public override string Name => "Capture";
+
+        public override bool SupportsRepresentationGradients => true;
+
+        public override GradientCombination Combine(GradientWeightingContext context)
+        {
+            Gramian ??= (double[,])context.Gramian!.Clone();
+            return new([1, 1, 1]);
+        }
     }
 
     /// <summary>A gradient method with constant weights, to test the trainer's plumbing.</summary>
