@@ -80,9 +80,9 @@ internal sealed class TrainingStep : IDisposable
         Tensor[]? separate = !perTask ? null : plain ? TaskLoss.BatchMeans(tasks, outputs, y) : TaskLoss.BatchLosses(tasks, outputs, y, Mask());
         var (stacked, weightSums) = (separate, plain) switch
         {
-            (null, true) => (TaskLoss.StackedMeans(tasks, outputs, y), RowCounts(taskCount, y)),
+            (null, true) => (TaskLoss.StackedMeans(tasks, outputs, y), null),
             (null, false) => TaskLoss.StackedLosses(tasks, outputs, y, Mask()),
-            (_, true) => (torch.stack(separate), RowCounts(taskCount, y)),
+            (_, true) => (torch.stack(separate), null),
             (_, false) => (torch.stack(separate), WeightSums(tasks, y, Mask())),
         };
         optimizer.ZeroGrad();
@@ -90,8 +90,10 @@ internal sealed class TrainingStep : IDisposable
         var jacobian = _weighting is GradientWeighting
             ? (representation ? RepresentationJacobian(separate!, leaves!) : SharedJacobian(separate!))
             : measureGradients ? SharedJacobian(separate!, withHeads: false) : null;
-        var (stats, gramian) = ReadBack(torch.cat([stacked.detach(), weightSums]), jacobian);
+        // Without a mask every task's label count is the batch's row count, known on the host.
+        var (stats, gramian) = ReadBack(weightSums is null ? stacked.detach() : torch.cat([stacked.detach(), weightSums]), jacobian);
         var values = stats[..taskCount];
+        var counts = weightSums is null ? Enumerable.Repeat((double)y.shape[0], taskCount).ToArray() : stats[taskCount..];
         CheckLosses(values, epoch, step);
 
         var random = new Random(SeedMix.Of(_options.Seed, step, stream: 2));
@@ -132,7 +134,7 @@ internal sealed class TrainingStep : IDisposable
         {
             afterStep.AfterStep(_state, values, LossesAfterStep(x, y, Mask()));
         }
-        return new StepOutcome(values, stats[taskCount..], weights, gramian);
+        return new StepOutcome(values, counts, weights, gramian);
     }
 
     /// <summary>
@@ -347,9 +349,6 @@ internal sealed class TrainingStep : IDisposable
         WeightHeads(combination);
         return combination.Weights;
     }
-
-    /// <summary>Every task's label count when every row has every label: the batch's row count, [tasks].</summary>
-    private static Tensor RowCounts(int taskCount, Tensor y) => torch.full(taskCount, (float)y.shape[0], dtype: torch.float32, device: y.device);
 
     private static Tensor WeightSums(IReadOnlyList<TaskSpec> tasks, Tensor y, Tensor m)
         => tasks.Any(t => t.ClassWeights is not null)
