@@ -16,13 +16,14 @@ namespace CensusMmoe;
 internal static class ParityExport
 {
     /// <summary>The settings both sides train with (the peer reads them, so --full and --seeds carry over).</summary>
-    public static void WriteSettings(string folder, TrainerOptions options, IReadOnlyList<int> seeds)
+    public static void WriteSettings(string folder, TrainerOptions options, IReadOnlyList<int> seeds, int restarts)
         => Atomic(Path.Combine(folder, "settings.json"), new JsonObject
         {
             ["epochs"] = options.Epochs,
             ["batchSize"] = options.BatchSize,
             ["learningRate"] = options.LearningRate,
             ["patience"] = options.EarlyStoppingPatience,
+            ["restarts"] = restarts,
             ["seeds"] = new JsonArray([.. seeds.Select(s => (JsonNode)s)]),
         }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
@@ -45,14 +46,14 @@ internal static class ParityExport
         Atomic(Path.Combine(folder, $"order_seed{seed}.csv"), text.ToString());
     }
 
-    /// <summary>The file stem of one run, e.g. "MMoE_seed2" or "single-task_income_seed1".</summary>
+    /// <summary>The file stem of one run, e.g. "MMoE_r1_seed2" or "single-task_income_r0_seed1" (r: the restart).</summary>
     public static string Stem(string name, int seed) => $"{name.Replace(' ', '_')}_seed{seed}";
 
     /// <summary>The model's weights before training, as safetensors under the library's parameter names.</summary>
     public static void WriteInitialWeights(string folder, MultiTaskModel model, string name, int seed)
         => model.ExportSafetensors(Path.Combine(folder, Stem(name, seed) + ".safetensors"));
 
-    /// <summary>The library's run: tasks, per-epoch training and validation losses (Σ over tasks), best epoch, test AUCs.</summary>
+    /// <summary>The library's run (one restart): tasks, per-epoch training and validation losses (Σ over tasks), best epoch, test AUCs.</summary>
     public static void WriteRun(string folder, string name, int seed, string[] tasks, TrainingHistory history, IReadOnlyList<double> testAuc)
         => Atomic(Path.Combine(folder, Stem(name, seed) + ".json"), new JsonObject
         {

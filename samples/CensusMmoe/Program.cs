@@ -1,6 +1,7 @@
 // CensusMmoe: the MMoE paper's census experiment (Ma et al., KDD 2018, §6.1) on UCI Adult — two binary tasks, income
 // > 50K and never-married (marital status removed from the inputs) — with one single-task model per task, a
 // shared-bottom network, MMoE and PLE of comparable size, ROC AUC on the official test file and Δm, over 3 seeds (--seeds N for more).
+// Every model, per seed, is the better (lower validation loss) of two restarts from different initial weights.
 using System.Diagnostics;
 using System.Globalization;
 using CensusMmoe;
@@ -87,20 +88,28 @@ var multiTask = new (string Name, ArchitectureSpec Architecture)[]
     ("MMoE", new MmoeArchitecture { Expert = Trunks.Mlp(width, [16]), ExpertCount = 4, Tower = tower }),
     ("PLE", new PleArchitecture { Experts = [Trunks.Mlp(width, [16]), Trunks.Mlp(16, [16])], SharedExpertCount = 2, TaskExpertCount = 1, Tower = tower }),
 };
+// Adam at its default rate (Kingma and Ba, 2015; the rate of the keras-mmoe census demo); the epoch cap leaves room
+// (best epochs 5–26 in the runs of the README), early stopping ends every run before it.
 var options = new TrainerOptions
 {
-    Epochs = full ? 50 : 30,
+    Epochs = full ? 100 : 60,
     BatchSize = 128,
-    LearningRate = 2e-3,
+    LearningRate = 1e-3,
     EarlyStoppingPatience = 4,
     Threads = 1, // small models: one thread is fastest, and leaves the machine's other core free
 };
+// Restarts: every model (single-task, shared-bottom, MMoE, PLE alike) is trained from Restarts initialisations
+// (restart r draws its weights with seed + 1,000·r; the row orders are the seed's) and the one with the lowest best
+// validation loss is kept — the criterion early stopping already uses. With one start, about 1 MMoE or PLE run in 10
+// ends in a worse optimum (validation loss 0.566–0.593 against 0.546–0.556; test AUC up to 0.005 lower on income),
+// which the validation loss always shows (README).
+const int Restarts = 2;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Adam lr {options.LearningRate}, batch {options.BatchSize}, up to {options.Epochs} epochs, early stopping on the validation loss (patience {options.EarlyStoppingPatience}, best weights restored); seeds {string.Join(", ", seeds)}"));
+    $"Adam lr {options.LearningRate}, batch {options.BatchSize}, up to {options.Epochs} epochs, early stopping on the validation loss (patience {options.EarlyStoppingPatience}, best weights restored); biases start at 0; best of {Restarts} starts by validation loss; seeds {string.Join(", ", seeds)}"));
 Console.WriteLine();
 if (exportFolder is not null)
 {
-    ParityExport.WriteSettings(exportFolder, options, seeds);
+    ParityExport.WriteSettings(exportFolder, options, seeds, Restarts);
 }
 
 // 3. Train and evaluate every model on every seed.
@@ -169,32 +178,61 @@ void Add(string name, Run run)
 (EvaluationReport Report, long Parameters) Fit(string name, TaskSpec[] modelTasks, ArchitectureSpec architecture, int seed)
 {
     var names = modelTasks.Select(t => t.Name).ToArray();
-    using var model = MultiTaskModel.Create(modelTasks, architecture, seed: seed);
-    if (initFolder is not null)
+    (EvaluationReport Report, long Parameters, double Loss)? kept = null;
+    for (int restart = 0; restart < Restarts; restart++)
     {
-        ParityExport.WriteInitialWeights(initFolder, model, name, seed);
-    }
+        using var model = MultiTaskModel.Create(modelTasks, architecture, seed: seed + (1000 * restart));
+        ZeroBiases(model);
+        string stem = $"{name} r{restart}";
+        if (initFolder is not null)
+        {
+            ParityExport.WriteInitialWeights(initFolder, model, stem, seed);
+        }
 
-    using (var trainer = new MultiTaskTrainer(model, new TrainerOptions
-    {
-        Epochs = options.Epochs,
-        BatchSize = options.BatchSize,
-        LearningRate = options.LearningRate,
-        EarlyStoppingPatience = options.EarlyStoppingPatience,
-        Threads = options.Threads,
-        Seed = seed,
-    }))
-    {
+        using var trainer = new MultiTaskTrainer(model, new TrainerOptions
+        {
+            Epochs = options.Epochs,
+            BatchSize = options.BatchSize,
+            LearningRate = options.LearningRate,
+            EarlyStoppingPatience = options.EarlyStoppingPatience,
+            Threads = options.Threads,
+            Seed = seed,
+        });
         var history = trainer.Fit(trainData.SelectTasks(names), validationData.SelectTasks(names));
+        int best = history.BestEpoch ?? history.Epochs.Count;
+        double loss = history.Epochs[best - 1].ValidationLoss!.Value;
         var report = model.Evaluate(testData.SelectTasks(names));
         if (initFolder is not null)
         {
-            ParityExport.WriteRun(initFolder, name, seed, names, history, [.. names.Select(n => report[n][MetricNames.RocAuc])]);
+            ParityExport.WriteRun(initFolder, stem, seed, names, history, [.. names.Select(n => report[n][MetricNames.RocAuc])]);
         }
 
+        bool better = kept is null || loss < kept.Value.Loss;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seed {seed}  {name,-26} best epoch {history.BestEpoch,2} of {history.Epochs.Count,2}  test AUC {string.Join(", ", names.Select(n => $"{n} {report[n][MetricNames.RocAuc]:F4}"))}  ({clock.Elapsed.TotalSeconds:F0} s)"));
-        return (report, model.ParameterCount);
+            $"seed {seed}  {stem,-29} best epoch {best,2} of {history.Epochs.Count,2}  validation loss {loss:F4}{(better ? " *" : "  ")}  test AUC {string.Join(", ", names.Select(n => $"{n} {report[n][MetricNames.RocAuc]:F4}"))}  ({clock.Elapsed.TotalSeconds:F0} s)"));
+        if (better)
+        {
+            kept = (report, model.ParameterCount, loss);
+        }
+    }
+
+    return (kept!.Value.Report, kept.Value.Parameters);
+}
+
+// Biases start at 0 (the default of Keras/TensorFlow Dense layers, as in the keras-mmoe census demo), weights keep the
+// library's default draw (uniform in ±1/√fan_in). With PyTorch-style biases (also uniform in ±1/√fan_in) a ReLU that
+// reads a gate's mixture of experts — a tower of MMoE or PLE, or a PLE expert of the second level — starts dead on every
+// training row in 0–6 of its 8 or 16 units (the mixture varies little from row to row, so the bias's sign decides);
+// behind the plain layer of 64 of single-task and shared-bottom none does (README).
+static void ZeroBiases(MultiTaskModel model)
+{
+    using var noGrad = TorchSharp.torch.no_grad();
+    foreach (var (parameterName, parameter) in model.Network.named_parameters())
+    {
+        if (parameterName.EndsWith(".bias", StringComparison.Ordinal))
+        {
+            parameter.zero_();
+        }
     }
 }
 
