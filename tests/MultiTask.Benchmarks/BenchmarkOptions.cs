@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MultiTask.Benchmarks;
 
 /// <summary>The command-line settings of the benchmark; everything else is the fixed standard configuration.</summary>
-internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, BenchmarkMode Mode = BenchmarkMode.Throughput, bool PyTorch = false, IReadOnlyList<string>? Methods = null, string Weighting = "ew", bool Full = false, int Seeds = 3, string Architecture = "hard", int? Batch = null, bool GoogleConstants = false, double? Scale = null)
+internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, BenchmarkMode Mode = BenchmarkMode.Throughput, bool PyTorch = false, IReadOnlyList<string>? Methods = null, string Weighting = "ew", bool Full = false, int Seeds = 3, string Architecture = "hard", int? Batch = null, MmoePreset Preset = MmoePreset.KerasMmoe, double? Scale = null, int? SineTerms = null, double? Noise = null, int? ConstantsSeed = null, int FirstSeed = 1)
 {
     internal const int Features = 100;
     internal const int Tasks = 3;
@@ -21,9 +21,9 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
     internal const int ExpertCount = 8;
     internal static readonly int[] ExpertSizes = [64];
 
-    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- [--weightings [--methods A,B,...] | --scaling [--full] | --sklearn | --memory | --mmoe-synthetic [--seeds N] [--batch B] [--google-constants] [--scale C] | [--architecture hard|mmoe] [--pytorch [--weighting ew|uw|pcgrad]]] [--rows N] [--epochs E] [--repeats R]]";
+    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- [--weightings [--methods A,B,...] | --scaling [--full] | --sklearn | --memory | --mmoe-synthetic [--seeds N] [--first-seed S] [--batch B] [--fixed-constants | --google-constants] [--scale C] [--sine-terms M] [--noise S] [--constants-seed K] | [--architecture hard|mmoe] [--pytorch [--weighting ew|uw|pcgrad]]] [--rows N] [--epochs E] [--repeats R]]";
 
-    /// <summary>Parses the mode, <c>--weighting</c> (the method of the throughput mode), <c>--full</c> (the scaling mode's full sizes), <c>--methods</c> (a comma-separated subset for the weighting mode), <c>--pytorch</c> (add the PyTorch peer to the throughput mode), <c>--architecture hard|mmoe</c> (the throughput mode's model), <c>--seeds N</c>, <c>--batch B</c> and <c>--google-constants</c> and <c>--scale C</c> (the MMoE synthetic mode's seeds per correlation, batch size, the Google Research generator's constants instead of keras-mmoe's, and the scale c of the weight vectors), <c>--rows N</c>, <c>--epochs E</c> and <c>--repeats R</c>; returns null (after printing why) on bad input.</summary>
+    /// <summary>Parses the mode, <c>--weighting</c> (the method of the throughput mode), <c>--full</c> (the scaling mode's full sizes), <c>--methods</c> (a comma-separated subset for the weighting mode), <c>--pytorch</c> (add the PyTorch peer to the throughput mode), <c>--architecture hard|mmoe</c> (the throughput mode's model), <c>--seeds N</c>, <c>--first-seed S</c>, <c>--batch B</c>, <c>--fixed-constants</c> or <c>--google-constants</c>, <c>--scale C</c>, <c>--sine-terms M</c>, <c>--noise S</c> and <c>--constants-seed K</c> (the MMoE synthetic mode's seeds per correlation and the first of them, batch size, one fixed N(0, 1) draw of the constants (m = 10, c = 1) or the Google Research generator's constants instead of keras-mmoe's, and overrides of the scale c, the number m of sine terms, the noise standard deviation and the seed of the fixed α, β draw), <c>--rows N</c>, <c>--epochs E</c> and <c>--repeats R</c>; returns null (after printing why) on bad input.</summary>
     internal static BenchmarkOptions? Parse(string[] args)
     {
         int? rows = null;
@@ -36,8 +36,11 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
         string[]? methods = null;
         string weighting = "ew";
         bool full = false;
-        bool googleConstants = false;
-        double? scale = null;
+        var preset = MmoePreset.KerasMmoe;
+        bool presetGiven = false;
+        double? scale = null, noise = null;
+        int? sineTerms = null, constantsSeed = null;
+        int firstSeed = 1;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] is "-h" or "--help")
@@ -88,9 +91,53 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
                 continue;
             }
 
-            if (args[i] == "--google-constants")
+            if (args[i] == "--noise" && i + 1 < args.Length)
             {
-                googleConstants = true;
+                if (!double.TryParse(args[++i], NumberStyles.Float, CultureInfo.InvariantCulture, out double sd) || !(sd >= 0) || !double.IsFinite(sd))
+                {
+                    Console.Error.WriteLine($"--noise needs a finite number ≥ 0, not '{args[i]}'.");
+                    return null;
+                }
+
+                noise = sd;
+                continue;
+            }
+
+            if (args[i] is "--sine-terms" or "--constants-seed" or "--first-seed" && i + 1 < args.Length)
+            {
+                if (!int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) || n < 0)
+                {
+                    Console.Error.WriteLine($"{args[i]} needs an integer ≥ 0, not '{args[i + 1]}'.");
+                    return null;
+                }
+
+                switch (args[i])
+                {
+                    case "--sine-terms":
+                        sineTerms = n;
+                        break;
+                    case "--constants-seed":
+                        constantsSeed = n;
+                        break;
+                    default:
+                        firstSeed = n;
+                        break;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (args[i] is "--google-constants" or "--fixed-constants")
+            {
+                if (presetGiven)
+                {
+                    Console.Error.WriteLine("--fixed-constants and --google-constants exclude each other.");
+                    return null;
+                }
+
+                preset = args[i] == "--google-constants" ? MmoePreset.GoogleResearch : MmoePreset.Fixed;
+                presetGiven = true;
                 continue;
             }
 
@@ -152,9 +199,15 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
             i++;
         }
 
-        if ((googleConstants || scale is not null) && mode != BenchmarkMode.MmoeSynthetic)
+        if ((presetGiven || scale is not null || noise is not null || sineTerms is not null || constantsSeed is not null || firstSeed != 1) && mode != BenchmarkMode.MmoeSynthetic)
         {
-            Console.Error.WriteLine("--google-constants and --scale are options of the --mmoe-synthetic mode only.");
+            Console.Error.WriteLine("--fixed-constants, --google-constants, --scale, --sine-terms, --noise, --constants-seed and --first-seed are options of the --mmoe-synthetic mode only.");
+            return null;
+        }
+
+        if (constantsSeed is not null && preset != MmoePreset.Fixed)
+        {
+            Console.Error.WriteLine("--constants-seed is an option of --fixed-constants (keras-mmoe's constants are drawn with each data seed; the Google Research constants are not drawn).");
             return null;
         }
 
@@ -166,6 +219,6 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
 
         // The memory mode measures a million-row dataset unless told otherwise; the other modes default to 100,000 rows.
         // The MMoE synthetic mode's epochs are a maximum (early stopping ends most runs sooner); the others default to 2.
-        return new BenchmarkOptions(rows ?? (mode == BenchmarkMode.Memory ? 1_000_000 : 100_000), epochs ?? (mode == BenchmarkMode.MmoeSynthetic ? MmoeSyntheticBenchmark.DefaultMaxEpochs : 2), repeats, mode, pytorch, methods, weighting, full, seeds, architecture, batch, googleConstants, scale);
+        return new BenchmarkOptions(rows ?? (mode == BenchmarkMode.Memory ? 1_000_000 : 100_000), epochs ?? (mode == BenchmarkMode.MmoeSynthetic ? MmoeSyntheticBenchmark.DefaultMaxEpochs : 2), repeats, mode, pytorch, methods, weighting, full, seeds, architecture, batch, preset, scale, sineTerms, noise, constantsSeed, firstSeed);
     }
 }

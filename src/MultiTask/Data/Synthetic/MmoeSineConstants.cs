@@ -14,8 +14,8 @@ public enum MmoeSineConstants
     GoogleResearch,
 
     /// <summary>
-    /// α₁..αₘ and then β₁..βₘ drawn from N(0, 1) with <see cref="MmoeSyntheticOptions.Seed"/> (after the directions),
-    /// shared by all tasks, as in <c>drawbridge/keras-mmoe</c>'s <c>synthetic_demo.py</c> (which uses m = 5, c = 0.3 and
+    /// α₁..αₘ and then β₁..βₘ drawn from N(0, 1) with <see cref="MmoeSyntheticOptions.Seed"/> (after the directions)
+    /// or, when set, with <see cref="MmoeSyntheticOptions.SineConstantsSeed"/>, shared by all tasks, as in <c>drawbridge/keras-mmoe</c>'s <c>synthetic_demo.py</c> (which uses m = 5, c = 0.3 and
     /// noise standard deviation 0.1).
     /// </summary>
     StandardNormal,

@@ -47,6 +47,17 @@ public sealed class MmoeSyntheticOptions
     /// </summary>
     public MmoeSineConstants SineConstants { get; init => field = OptionRanges.Defined(value, Owner); } = MmoeSineConstants.GoogleResearch;
 
-    /// <summary>Seeds every random draw (directions, sine constants if drawn, inputs, noise). Default: 0.</summary>
+    /// <summary>
+    /// Seeds every random draw (directions, sine constants if drawn and <see cref="SineConstantsSeed"/> is not set,
+    /// inputs, noise). Default: 0.
+    /// </summary>
     public int Seed { get; init; }
+
+    /// <summary>
+    /// With <see cref="MmoeSineConstants.StandardNormal"/>: when set, αᵢ and βᵢ are drawn from their own generator seeded
+    /// with this value, so they are the same for every <see cref="Seed"/> (one function family per experiment, only the
+    /// directions, inputs and noise vary with the seed); when null (the default) they are drawn from the <see cref="Seed"/>
+    /// stream after the directions, as keras-mmoe does. Ignored with <see cref="MmoeSineConstants.GoogleResearch"/>.
+    /// </summary>
+    public int? SineConstantsSeed { get; init; }
 }

@@ -85,8 +85,9 @@ public static class SyntheticTasks
             return (Enumerable.Range(1, o.SineTerms).Select(i => (double)i).ToArray(), Enumerable.Range(0, o.SineTerms).Select(i => (double)(i * i)).ToArray());
         }
 
-        var alphas = Enumerable.Range(0, o.SineTerms).Select(_ => Normal.Sample(random, 0, 1)).ToArray();
-        var betas = Enumerable.Range(0, o.SineTerms).Select(_ => Normal.Sample(random, 0, 1)).ToArray();
+        var source = o.SineConstantsSeed is int constantsSeed ? new Random(constantsSeed) : random;
+        var alphas = Enumerable.Range(0, o.SineTerms).Select(_ => Normal.Sample(source, 0, 1)).ToArray();
+        var betas = Enumerable.Range(0, o.SineTerms).Select(_ => Normal.Sample(source, 0, 1)).ToArray();
         return (alphas, betas);
     }
 

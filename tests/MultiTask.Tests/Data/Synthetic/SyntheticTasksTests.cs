@@ -135,6 +135,27 @@ public sealed class SyntheticTasksTests
         data.SineFrequencies.Should().NotEqual(other.SineFrequencies);
     }
 
+    [Fact]
+    public void Mmoe_SineConstantsSeed_DrawsTheConstantsFromItsOwnGenerator_TheSameForEveryDataSeed()
+    {
+        // With SineConstantsSeed = 42, α₁..α₃ then β₁..β₃ are the first six N(0, 1) draws of new Random(42), whatever Seed
+        // is; the directions still come from Seed (they are drawn first, so they equal those of the keras-mmoe draw).
+        var expected = new Random(42);
+        var draws = Enumerable.Range(0, 6).Select(_ => MathNet.Numerics.Distributions.Normal.Sample(expected, 0, 1)).ToArray();
+        var one = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = 3, FeatureCount = 6, SineTerms = 3, SineConstants = MmoeSineConstants.StandardNormal, SineConstantsSeed = 42, Seed = 1 });
+        var two = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = 3, FeatureCount = 6, SineTerms = 3, SineConstants = MmoeSineConstants.StandardNormal, SineConstantsSeed = 42, Seed = 2 });
+        var perSeed = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = 3, FeatureCount = 6, SineTerms = 3, SineConstants = MmoeSineConstants.StandardNormal, Seed = 1 });
+
+        one.SineFrequencies.Should().Equal(draws[0], draws[1], draws[2]);
+        one.SinePhases.Should().Equal(draws[3], draws[4], draws[5]);
+        two.SineFrequencies.Should().Equal(one.SineFrequencies);
+        two.SinePhases.Should().Equal(one.SinePhases);
+        two.Weights[0].Should().NotEqual(one.Weights[0]);
+        perSeed.Weights[0].Should().Equal(one.Weights[0]);
+        perSeed.Weights[1].Should().Equal(one.Weights[1]);
+        perSeed.SineFrequencies.Should().NotEqual(one.SineFrequencies);
+    }
+
     /// <summary>y = z + Σ_k sin(α_k z + β_k) with z = w_tᵀx, from the given constants.</summary>
     private static double Target(SyntheticRegressionData data, int t, int i, IReadOnlyList<double> alphas, IReadOnlyList<double> betas)
     {
