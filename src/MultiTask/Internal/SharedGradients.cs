@@ -157,6 +157,73 @@ internal static class SharedGradients
         return RowGramian(MemoryMarshal.Cast<byte, float>(jacobian.bytes), tasks, width);
     }
 
+    /// <summary>
+    /// wᵀJ written into <paramref name="output"/> on the host, straight from the memory of a contiguous float32 CPU matrix J
+    /// [T, N] (no native calls): each entry Σₜ wₜJₜₖ is accumulated in float64 and rounded to float32 once. False (nothing
+    /// written) when J or the output is not such a tensor, or the output does not hold N values.
+    /// </summary>
+    internal static bool HostCombination(Tensor jacobian, IReadOnlyList<double> weights, Tensor output)
+    {
+        if (jacobian.device_type != DeviceType.CPU || jacobian.dtype != ScalarType.Float32 || jacobian.dim() != 2 || !jacobian.is_contiguous()
+            || output.device_type != DeviceType.CPU || output.dtype != ScalarType.Float32 || !output.is_contiguous()
+            || output.numel() != jacobian.shape[1] || weights.Count != jacobian.shape[0])
+        {
+            return false;
+        }
+
+        int width = checked((int)jacobian.shape[1]);
+        CombineRows(MemoryMarshal.Cast<byte, float>(jacobian.bytes), weights, width, MemoryMarshal.Cast<byte, float>(output.bytes));
+        return true;
+    }
+
+    /// <summary>
+    /// result[k] = Σₜ weights[t]·rows[t·width + k], accumulated in float64 (each product of a float32 value and a weight
+    /// is rounded once, the sum in task order) and rounded to float32 once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void CombineRows(ReadOnlySpan<float> rows, IReadOnlyList<double> weights, int width, Span<float> result)
+    {
+        int tasks = weights.Count;
+        if ((long)tasks * width > rows.Length || result.Length < width)
+        {
+            throw new ArgumentException($"{tasks} rows of {width} values need {(long)tasks * width} values and a result of {width}; {rows.Length} and {result.Length} were given.", nameof(rows));
+        }
+
+        var scales = new Vector<double>[tasks];
+        for (int t = 0; t < tasks; t++)
+        {
+            scales[t] = new Vector<double>(weights[t]);
+        }
+
+        ref float source = ref MemoryMarshal.GetReference(rows);
+        ref float target = ref MemoryMarshal.GetReference(result);
+        int floats = Vector<float>.Count;
+        int k = 0;
+        for (; k + floats <= width; k += floats)
+        {
+            Vector<double> lower = Vector<double>.Zero, upper = Vector<double>.Zero;
+            for (int t = 0; t < tasks; t++)
+            {
+                var v = Vector.LoadUnsafe(ref source, (nuint)(((long)t * width) + k));
+                lower += Vector.WidenLower(v) * scales[t];
+                upper += Vector.WidenUpper(v) * scales[t];
+            }
+
+            Vector.Narrow(lower, upper).StoreUnsafe(ref target, (nuint)k);
+        }
+
+        for (; k < width; k++)
+        {
+            double sum = 0;
+            for (int t = 0; t < tasks; t++)
+            {
+                sum += weights[t] * Unsafe.Add(ref source, (nint)(((long)t * width) + k));
+            }
+
+            Unsafe.Add(ref target, k) = (float)sum;
+        }
+    }
+
     /// <summary>Columns converted to float64 at a time by <see cref="RowGramian"/> (the tile of every row stays in the L1 cache).</summary>
     private const int HostTile = 512;
 

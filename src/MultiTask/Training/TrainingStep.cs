@@ -32,6 +32,7 @@ internal sealed class TrainingStep : IDisposable
     private readonly bool _withoutClassWeights;
     private JacobianBuffer? _jacobian;
     private Tensor? _representationRows;
+    private Tensor? _direction;
     private Tensor? _gramianScratch;
 
     internal TrainingStep(MultiTaskModel model, WeightingMethod weighting, WeightingState state, TrainerOptions options)
@@ -198,13 +199,15 @@ internal sealed class TrainingStep : IDisposable
     /// <summary>Frees the reusable buffers (they are allocated again by the next step that needs them).</summary>
     public void Dispose() => ReleaseBuffers();
 
-    /// <summary>Frees the Jacobian buffer, the representation rows and the Gramian scratch; the next step allocates them again.</summary>
+    /// <summary>Frees the Jacobian buffer, the representation rows and direction and the Gramian scratch; the next step allocates them again.</summary>
     internal void ReleaseBuffers()
     {
         _jacobian?.Dispose();
         _jacobian = null;
         _representationRows?.Dispose();
         _representationRows = null;
+        _direction?.Dispose();
+        _direction = null;
         _gramianScratch?.Dispose();
         _gramianScratch = null;
     }
@@ -268,7 +271,9 @@ internal sealed class TrainingStep : IDisposable
         if (_representationRows is null || _representationRows.shape[1] != leaf.numel())
         {
             _representationRows?.Dispose();
+            _direction?.Dispose();
             _representationRows = torch.empty(taskCount, leaf.numel(), dtype: leaf.dtype, device: leaf.device).DetachFromDisposeScope();
+            _direction = torch.empty(leaf.numel(), dtype: leaf.dtype, device: leaf.device).DetachFromDisposeScope();
         }
 
         var rows = _representationRows.zero_();
@@ -386,9 +391,18 @@ internal sealed class TrainingStep : IDisposable
         return combination;
     }
 
-    private static Tensor Direct(Tensor jacobian, double[] weights)
+    /// <summary>
+    /// wᵀJ, [B·H]: on the CPU written by the host into the buffer made with the representation rows (float64
+    /// accumulation, one rounding), elsewhere one matrix product.
+    /// </summary>
+    private Tensor Direct(Tensor jacobian, double[] weights)
     {
-        var w = torch.tensor(Array.ConvertAll(weights, v => (float)v), device: jacobian.device);
+        if (_direction is { } buffer && SharedGradients.HostCombination(jacobian, weights, buffer))
+        {
+            return buffer;
+        }
+
+        var w = torch.tensor(Array.ConvertAll(weights, v => (float)v), device: jacobian.device).to(jacobian.dtype);
         return w.matmul(jacobian);
     }
 

@@ -17,6 +17,53 @@ public sealed class SharedGradientsTests
     private const int Width = 4096;
 
     [Fact]
+    public void HostCombination_AccumulatesInFloat64AndRoundsOnce()
+    {
+        using var scope = NewDisposeScope();
+        // Three rows of 19 values (two vectors of 8 and a scalar tail of 3). Column 0 holds 2²⁴, 1 and −2²⁴ with unit
+        // weights: in float32, 2²⁴ + 1 rounds to 2²⁴ and the sum is 0; accumulated in float64 it is exactly 1. The
+        // other columns hold small integers k, 2k and −k with weights 0.5, −0.25 and 2: 0.5k − 0.5k − 2k = −2k.
+        const int width = 19;
+        var rows = new float[3 * width];
+        rows[0] = 16777216f;
+        rows[width] = 1f;
+        rows[2 * width] = -16777216f;
+        for (int k = 1; k < width; k++)
+        {
+            rows[k] = k;
+            rows[width + k] = 2 * k;
+            rows[(2 * width) + k] = -k;
+        }
+
+        var jacobian = torch.tensor(rows, [3, width]);
+        var unit = torch.empty(width);
+        var weighted = torch.empty(width);
+
+        SharedGradients.HostCombination(jacobian, [1, 1, 1], unit).Should().BeTrue();
+        SharedGradients.HostCombination(jacobian, [0.5, -0.25, 2], weighted).Should().BeTrue();
+
+        unit.data<float>()[0].Should().Be(1f);
+        var values = weighted.data<float>().ToArray();
+        for (int k = 1; k < width; k++)
+        {
+            values[k].Should().Be(-2f * k);
+        }
+    }
+
+    [Fact]
+    public void HostCombination_OfAMatrixItCannotRead_WritesNothing()
+    {
+        using var scope = NewDisposeScope();
+        var output = torch.full(4, 7f);
+
+        SharedGradients.HostCombination(torch.ones(2, 4, dtype: ScalarType.Float64), [1, 1], output).Should().BeFalse();
+        SharedGradients.HostCombination(torch.ones(4, 2).t(), [1, 1], output).Should().BeFalse();
+        SharedGradients.HostCombination(torch.ones(2, 4), [1, 1, 1], output).Should().BeFalse();
+
+        output.data<float>().ToArray().Should().Equal(7f, 7f, 7f, 7f);
+    }
+
+    [Fact]
     public void Gramian_OfNearlyOppositeGradients_IsExact()
     {
         using var scope = NewDisposeScope();
