@@ -46,7 +46,7 @@ internal static class WeightingBenchmark
         using var dataset = LibraryRun.Load(data);
         Line($"Weighting step time relative to equal weighting: standard configuration, {options.Rows:N0} rows ({Math.Ceiling(options.Rows / (double)BenchmarkOptions.BatchSize):N0} steps of {BenchmarkOptions.BatchSize}) x {options.Epochs} epoch(s), T = {BenchmarkOptions.Tasks}, {BenchmarkOptions.Threads} threads; median of {options.Repeats}.");
         Line("Targets: PCGrad and MGDA <= 1.8x equal weighting, other full-parameter gradient methods <= 2.2x; MGDA-UB (representation gradients) <= 1.2x.");
-        Line($"EW's equal-weighting runs alternate with each method's (EW first in odd repetitions); the weights hash of the first run checks bit-identity across code versions.");
+        Line($"EW's equal-weighting runs alternate with each method's (EW first in odd repetitions), after one untimed warm-up run of each; the weights hash of the first run checks bit-identity across code versions.");
         Line($"{MemoryProbe.LoadAverage()}");
         LibraryRun.Run(dataset, epochs: 1); // warm-up
         long parameterBytes = ParameterBytes();
@@ -64,6 +64,8 @@ internal static class WeightingBenchmark
 
         foreach (var (name, create, source, kind) in selected)
         {
+            // Warm-up of the method's own code path (JIT tiers, first-step buffers), as EW had above; not timed.
+            LibraryRun.Run(dataset, epochs: 1, create(), source);
             var ratios = new List<double>();
             var times = new List<double>();
             var equalTimes = new List<double>();
