@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MultiTask.Benchmarks;
 
 /// <summary>The command-line settings of the benchmark; everything else is the fixed standard configuration.</summary>
-internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, BenchmarkMode Mode = BenchmarkMode.Throughput, bool PyTorch = false, IReadOnlyList<string>? Methods = null, string Weighting = "ew", bool Full = false, int Seeds = 3, string Architecture = "hard", int? Batch = null, MmoePreset Preset = MmoePreset.KerasMmoe, double? Scale = null, int? SineTerms = null, double? Noise = null, int? ConstantsSeed = null, int FirstSeed = 1)
+internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, BenchmarkMode Mode = BenchmarkMode.Throughput, bool PyTorch = false, IReadOnlyList<string>? Methods = null, string Weighting = "ew", bool Full = false, int Seeds = 3, string Architecture = "hard", int? Batch = null, MmoePreset Preset = MmoePreset.KerasMmoe, double? Scale = null, int? SineTerms = null, double? Noise = null, int? ConstantsSeed = null, int FirstSeed = 1, string? Export = null)
 {
     internal const int Features = 100;
     internal const int Tasks = 3;
@@ -21,9 +21,9 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
     internal const int ExpertCount = 8;
     internal static readonly int[] ExpertSizes = [64];
 
-    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- [--weightings [--methods A,B,...] | --scaling [--full] | --sklearn | --memory | --mmoe-synthetic [--seeds N] [--first-seed S] [--batch B] [--fixed-constants | --google-constants] [--scale C] [--sine-terms M] [--noise S] [--constants-seed K] | [--architecture hard|mmoe] [--pytorch [--weighting ew|uw|pcgrad]]] [--rows N] [--epochs E] [--repeats R]]";
+    internal static string Usage => "Usage: dotnet run -c Release --project tests/MultiTask.Benchmarks [-- [--weightings [--methods A,B,...] | --scaling [--full] | --sklearn | --memory | --mmoe-synthetic [--seeds N] [--first-seed S] [--batch B] [--fixed-constants | --google-constants] [--scale C] [--sine-terms M] [--noise S] [--constants-seed K] [--export DIR] | [--architecture hard|mmoe] [--pytorch [--weighting ew|uw|pcgrad]]] [--rows N] [--epochs E] [--repeats R]]";
 
-    /// <summary>Parses the mode, <c>--weighting</c> (the method of the throughput mode), <c>--full</c> (the scaling mode's full sizes), <c>--methods</c> (a comma-separated subset for the weighting mode), <c>--pytorch</c> (add the PyTorch peer to the throughput mode), <c>--architecture hard|mmoe</c> (the throughput mode's model), <c>--seeds N</c>, <c>--first-seed S</c>, <c>--batch B</c>, <c>--fixed-constants</c> or <c>--google-constants</c>, <c>--scale C</c>, <c>--sine-terms M</c>, <c>--noise S</c> and <c>--constants-seed K</c> (the MMoE synthetic mode's seeds per correlation and the first of them, batch size, one fixed N(0, 1) draw of the constants (m = 10, c = 1) or the Google Research generator's constants instead of keras-mmoe's, and overrides of the scale c, the number m of sine terms, the noise standard deviation and the seed of the fixed α, β draw), <c>--rows N</c>, <c>--epochs E</c> and <c>--repeats R</c>; returns null (after printing why) on bad input.</summary>
+    /// <summary>Parses the mode, <c>--weighting</c> (the method of the throughput mode), <c>--full</c> (the scaling mode's full sizes), <c>--methods</c> (a comma-separated subset for the weighting mode), <c>--pytorch</c> (add the PyTorch peer to the throughput mode), <c>--architecture hard|mmoe</c> (the throughput mode's model), <c>--seeds N</c>, <c>--first-seed S</c>, <c>--batch B</c>, <c>--fixed-constants</c> or <c>--google-constants</c>, <c>--scale C</c>, <c>--sine-terms M</c>, <c>--noise S</c>, <c>--constants-seed K</c> and <c>--export DIR</c> (the MMoE synthetic mode's seeds per correlation and the first of them, batch size, one fixed N(0, 1) draw of the constants (m = 10, c = 1) or the Google Research generator's constants instead of keras-mmoe's, and overrides of the scale c, the number m of sine terms, the noise standard deviation and the seed of the fixed α, β draw, and a folder to which the data and the library's results are written for <c>tests/reference/mmoe_synthetic.py</c>), <c>--rows N</c> (the MMoE synthetic mode's training rows, 10,000 by default), <c>--epochs E</c> and <c>--repeats R</c>; returns null (after printing why) on bad input.</summary>
     internal static BenchmarkOptions? Parse(string[] args)
     {
         int? rows = null;
@@ -41,6 +41,7 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
         double? scale = null, noise = null;
         int? sineTerms = null, constantsSeed = null;
         int firstSeed = 1;
+        string? export = null;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] is "-h" or "--help")
@@ -141,6 +142,12 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
                 continue;
             }
 
+            if (args[i] == "--export" && i + 1 < args.Length)
+            {
+                export = args[++i];
+                continue;
+            }
+
             if (args[i] == "--full")
             {
                 full = true;
@@ -199,9 +206,9 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
             i++;
         }
 
-        if ((presetGiven || scale is not null || noise is not null || sineTerms is not null || constantsSeed is not null || firstSeed != 1) && mode != BenchmarkMode.MmoeSynthetic)
+        if ((presetGiven || scale is not null || noise is not null || sineTerms is not null || constantsSeed is not null || firstSeed != 1 || export is not null) && mode != BenchmarkMode.MmoeSynthetic)
         {
-            Console.Error.WriteLine("--fixed-constants, --google-constants, --scale, --sine-terms, --noise, --constants-seed and --first-seed are options of the --mmoe-synthetic mode only.");
+            Console.Error.WriteLine("--fixed-constants, --google-constants, --scale, --sine-terms, --noise, --constants-seed, --first-seed and --export are options of the --mmoe-synthetic mode only.");
             return null;
         }
 
@@ -219,6 +226,6 @@ internal sealed record BenchmarkOptions(int Rows, int Epochs, int Repeats, Bench
 
         // The memory mode measures a million-row dataset unless told otherwise; the other modes default to 100,000 rows.
         // The MMoE synthetic mode's epochs are a maximum (early stopping ends most runs sooner); the others default to 2.
-        return new BenchmarkOptions(rows ?? (mode == BenchmarkMode.Memory ? 1_000_000 : 100_000), epochs ?? (mode == BenchmarkMode.MmoeSynthetic ? MmoeSyntheticBenchmark.DefaultMaxEpochs : 2), repeats, mode, pytorch, methods, weighting, full, seeds, architecture, batch, preset, scale, sineTerms, noise, constantsSeed, firstSeed);
+        return new BenchmarkOptions(rows ?? mode switch { BenchmarkMode.Memory => 1_000_000, BenchmarkMode.MmoeSynthetic => MmoeSyntheticBenchmark.DefaultTrainRows, _ => 100_000 }, epochs ?? (mode == BenchmarkMode.MmoeSynthetic ? MmoeSyntheticBenchmark.DefaultMaxEpochs : 2), repeats, mode, pytorch, methods, weighting, full, seeds, architecture, batch, preset, scale, sineTerms, noise, constantsSeed, firstSeed, export);
     }
 }

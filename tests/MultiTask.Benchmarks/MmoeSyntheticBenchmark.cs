@@ -38,7 +38,7 @@ internal static class MmoeSyntheticBenchmark
 {
     internal const int DefaultMaxEpochs = 100;
     private const int Features = 100;
-    private const int TrainRows = 10_000;
+    internal const int DefaultTrainRows = 10_000;
     private const int ValidationRows = 1_000;
     private const int TestRows = 1_000;
     private const int Experts = 8;
@@ -71,6 +71,7 @@ internal static class MmoeSyntheticBenchmark
     internal static void Run(BenchmarkOptions options)
     {
         int batchSize = options.Batch ?? DefaultBatchSize;
+        int trainRows = options.Rows;
         var defaults = options.Preset switch
         {
             MmoePreset.GoogleResearch => GoogleConstants,
@@ -89,7 +90,7 @@ internal static class MmoeSyntheticBenchmark
         var probe = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = 1, FeatureCount = Features, Seed = options.FirstSeed, SineTerms = constants.SineTerms, Scale = constants.Scale, SineConstants = constants.SineConstants, SineConstantsSeed = constants.SineConstantsSeed });
         Report.Line($"alpha = [{string.Join(", ", probe.SineFrequencies.Select(v => v.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}], beta = [{string.Join(", ", probe.SinePhases.Select(v => v.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}]{(options.Preset == MmoePreset.KerasMmoe ? " (those of the first data seed; each seed draws its own)" : string.Empty)}.");
         int lastSeed = options.FirstSeed + options.Seeds - 1;
-        Report.Line($"Rows: {TrainRows:N0} train / {ValidationRows:N0} validation / {TestRows:N0} test per (p, seed); p in {{{string.Join(", ", Correlations)}}}; seeds {options.FirstSeed}..{lastSeed} (data seed s, model seed 100 + s, shuffle seed 200 + s; the same data for every architecture).");
+        Report.Line($"Rows: {trainRows:N0} train / {ValidationRows:N0} validation / {TestRows:N0} test per (p, seed); p in {{{string.Join(", ", Correlations)}}}; seeds {options.FirstSeed}..{lastSeed} (data seed s, model seed 100 + s, shuffle seed 200 + s; the same data for every architecture).");
         Report.Line($"Training: Adam lr 1e-3, batch {batchSize}, at most {options.Epochs} epochs, early stopping on the validation loss (sum of the task MSEs) with patience {Patience}, best weights restored; {BenchmarkOptions.Threads} threads.");
         Report.Line($"Runtime: .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {MemoryProbe.LoadAverage()} at the start.");
         Report.Line(string.Empty);
@@ -103,12 +104,18 @@ internal static class MmoeSyntheticBenchmark
         {
             for (int seed = options.FirstSeed; seed <= lastSeed; seed++)
             {
-                var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = TrainRows + ValidationRows + TestRows, FeatureCount = Features, Correlation = p, Seed = seed, SineTerms = constants.SineTerms, Scale = constants.Scale, SineConstants = constants.SineConstants, NoiseStandardDeviation = constants.NoiseStandardDeviation, SineConstantsSeed = constants.SineConstantsSeed });
+                var synthetic = SyntheticTasks.Mmoe(new MmoeSyntheticOptions { RowCount = trainRows + ValidationRows + TestRows, FeatureCount = Features, Correlation = p, Seed = seed, SineTerms = constants.SineTerms, Scale = constants.Scale, SineConstants = constants.SineConstants, NoiseStandardDeviation = constants.NoiseStandardDeviation, SineConstantsSeed = constants.SineConstantsSeed });
                 labelCorrelations[p].Add(Correlation.Pearson(synthetic.Targets[0].Select(v => (double)v), synthetic.Targets[1].Select(v => (double)v)));
+                if (options.Export is string folder)
+                {
+                    Directory.CreateDirectory(folder);
+                    MmoeSyntheticExport.WriteData(Path.Combine(folder, MmoeSyntheticExport.DataFile(p, seed)), synthetic);
+                }
+
                 using var all = synthetic.ToDataset();
-                using var train = all.Subset(Enumerable.Range(0, TrainRows).ToArray());
-                using var validation = all.Subset(Enumerable.Range(TrainRows, ValidationRows).ToArray());
-                using var test = all.Subset(Enumerable.Range(TrainRows + ValidationRows, TestRows).ToArray());
+                using var train = all.Subset(Enumerable.Range(0, trainRows).ToArray());
+                using var validation = all.Subset(Enumerable.Range(trainRows, ValidationRows).ToArray());
+                using var test = all.Subset(Enumerable.Range(trainRows + ValidationRows, TestRows).ToArray());
                 foreach (var (name, create) in Architectures)
                 {
                     using var model = create(all.Tasks, 100 + seed);
@@ -162,6 +169,33 @@ internal static class MmoeSyntheticBenchmark
             var omoe = results[p]["OMoE"].Select(r => (r.Task1 + r.Task2) / 2).ToArray();
             var differences = mmoe.Zip(sharedBottom, (m, s) => m - s).ToArray();
             Report.Line($"| {p:F1} | {mmoe.Average() - sharedBottom.Average():+0.0000;-0.0000;0.0000} | {MeanSd(differences, signed: true)} | {differences.Count(d => d <= 0)} of {differences.Length} seeds | {omoe.Average() - sharedBottom.Average():+0.0000;-0.0000;0.0000} | {MeanSd(mmoe.Zip(omoe, (m, o) => m - o), signed: true)} |");
+        }
+
+        if (options.Export is string exportFolder)
+        {
+            MmoeSyntheticExport.WriteJson(Path.Combine(exportFolder, "settings.json"), new
+            {
+                features = Features,
+                tasks = 2,
+                trainRows,
+                validationRows = ValidationRows,
+                testRows = TestRows,
+                correlations = Correlations,
+                seeds = Enumerable.Range(options.FirstSeed, options.Seeds).ToArray(),
+                experts = Experts,
+                expertUnits = ExpertUnits,
+                towerUnits = TowerUnits,
+                sharedBottomUnits = SharedBottomUnits,
+                batchSize,
+                learningRate = 1e-3,
+                maxEpochs = options.Epochs,
+                patience = Patience,
+                threads = BenchmarkOptions.Threads,
+                constants = new { sineTerms = constants.SineTerms, scale = constants.Scale, noise = constants.NoiseStandardDeviation, source },
+            });
+            MmoeSyntheticExport.WriteJson(Path.Combine(exportFolder, "library.json"), Correlations.SelectMany(p => Architectures.SelectMany(a => results[p][a.Name].Select((r, i) => new { p, seed = options.FirstSeed + i, architecture = a.Name, task1 = r.Task1, task2 = r.Task2, epochs = r.Epochs }))).ToArray());
+            Report.Line(string.Empty);
+            Report.Line($"Exported the data, settings.json and library.json to {exportFolder}: OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS={BenchmarkOptions.Threads} /usr/bin/python3 tests/reference/mmoe_synthetic.py {exportFolder}");
         }
 
         Report.Line(string.Empty);

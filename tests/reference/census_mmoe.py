@@ -276,6 +276,7 @@ def main():
             single.append(auc[0])
             sizes["single-task"] = f"{sum(p.numel() for p in net.parameters()):,} × 2"
         runs["single-task"].append(single + [float("nan")])
+        print(f"seed {seed}  {'single-task':<14} test AUC {single[0]:.4f}, {single[1]:.4f}  ({time.time() - clock:.0f} s)", flush=True)
         for name, make in (("shared-bottom", SharedBottom), ("MMoE", Mmoe), ("PLE", Ple)):
             net, auc = run(name, make, TASKS, list(range(len(TASKS))), seed, orders)
             delta_m = 100 * np.mean([(a - s) / s for a, s in zip(auc, single)])
@@ -294,6 +295,17 @@ def main():
         values = np.asarray(values)
         delta = "—" if name == "single-task" else mean_se(values[:, 2], "+.2f")
         print(f"| {name:<13} | {sizes[name]:>10} | {mean_se(values[:, 0], '.4f'):>15} | {mean_se(values[:, 1], '.4f'):>17} | {delta:>13} |")
+    print("\nPaired with single-task: d = model AUC - single-task AUC of the same seed, mean ± standard error of d (t = mean / SE)")
+    print(f"| {'model':<13} | {'income d':>25} | {'never-married d':>25} |")
+    print(f"|{'-' * 15}|{'-' * 26}:|{'-' * 26}:|")
+    single = np.asarray(runs["single-task"])
+    for name in ("shared-bottom", "MMoE", "PLE"):
+        cells = []
+        for column in (0, 1):
+            d = np.asarray(runs[name])[:, column] - single[:, column]
+            se = d.std(ddof=1) / np.sqrt(len(d)) if len(d) > 1 else 0.0
+            cells.append(f"{d.mean():+.4f} ± {se:.4f} ({d.mean() / se:+.2f})" if se > 0 else f"{d.mean():+.4f} ± 0.0000 (—)")
+        print(f"| {name:<13} | {cells[0]:>25} | {cells[1]:>25} |")
     print(f"\nTotal runtime: {time.time() - clock:.0f} s")
 
 
