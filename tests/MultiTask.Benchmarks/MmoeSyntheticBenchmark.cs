@@ -33,8 +33,8 @@ namespace MultiTask.Benchmarks;
 /// seeds over three disjoint seed sets) and drawing αᵢ, βᵢ once removes the variance of redrawing the function with each
 /// seed, but the gap to shared-bottom does not shrink as p rises (over 15 seeds it is the same at p = 0.5, 0.9 and 1.0),
 /// so the second half of the paper's claim does not hold and this configuration was not made the default. The same models
-in PyTorch on the same rows (<c>--export DIR</c>, then <c>tests/reference/mmoe_synthetic.py DIR</c>) show no shrinking
-gap either.</para>
+/// in PyTorch on the same rows (<c>--export DIR</c>, then <c>tests/reference/mmoe_synthetic.py DIR</c>) show no shrinking
+/// gap either.</para>
 /// </remarks>
 internal static class MmoeSyntheticBenchmark
 {
