@@ -189,7 +189,8 @@ internal static class SharedGradients
             throw new ArgumentException($"{tasks} rows of {width} values need {(long)tasks * width} values and a result of {width}; {rows.Length} and {result.Length} were given.", nameof(rows));
         }
 
-        var scales = new Vector<double>[tasks];
+        // The broadcast weights live on the stack for the usual handful of tasks (no allocation per step).
+        Span<Vector<double>> scales = tasks <= 16 ? stackalloc Vector<double>[tasks] : new Vector<double>[tasks];
         for (int t = 0; t < tasks; t++)
         {
             scales[t] = new Vector<double>(weights[t]);
